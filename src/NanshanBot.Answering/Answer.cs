@@ -1,0 +1,29 @@
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Answering;
+
+public enum AnswerKind
+{
+    /// <summary>Answered from the knowledge base, with sources.</summary>
+    Answered,
+
+    /// <summary>The knowledge base does not cover the question; the reply says so and what it can answer.</summary>
+    Declined,
+
+    /// <summary>A greeting or "what can you do": the bot introduces itself.</summary>
+    Introduction,
+}
+
+/// <summary>What the engine replies, channel-neutral: the full text a user sees (ending with its source
+/// line), the sources and fact ids behind it, and questions worth asking next.</summary>
+public sealed record Answer(
+    string Text,
+    AnswerKind Kind,
+    Language Language,
+    IReadOnlyList<Source> Sources,
+    IReadOnlyList<string> FactIds,
+    IReadOnlyList<string> Suggestions)
+{
+    /// <summary>Anything but a sourced answer counts as declined for the user and for evaluation.</summary>
+    public bool Declined => Kind != AnswerKind.Answered;
+}

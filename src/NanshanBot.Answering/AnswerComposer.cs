@@ -1,0 +1,103 @@
+using System.Text;
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Search;
+
+namespace NanshanBot.Answering;
+
+/// <summary>
+/// Phrases replies from what retrieval found, without inventing anything: the one to three facts that answer
+/// (a second or third only when it covers part of the question the first does not), then the source line.
+/// A reply stays within <see cref="MaxLength"/> characters.
+/// </summary>
+public sealed class AnswerComposer(RetrievalOptions options)
+{
+    private const int MaxFacts = 3;
+
+    public static int MaxLength(Language language) => language == Language.English ? 600 : 300;
+
+    public Answer Compose(RetrievalResult result, KnowledgeBase knowledge)
+    {
+        var language = result.Language;
+        var chosen = Choose(result);
+        var sources = chosen.Select(c => c.Document.Source).DistinctBy(s => s.Id).ToList();
+        var sourceLine = SourceLine(sources, language);
+        var body = new StringBuilder();
+        foreach (var candidate in chosen)
+        {
+            var text = Text(candidate, language);
+            var room = MaxLength(language) - sourceLine.Length - 1 - body.Length;
+            if (body.Length > 0 && text.Length + 1 > room)
+            {
+                break;
+            }
+
+            body.Append(body.Length > 0 && language == Language.English ? " " : "").Append(Fit(text, room));
+        }
+
+        return new Answer(body + "\n" + sourceLine, AnswerKind.Answered, language, sources,
+            chosen.Select(c => c.Document.Id).ToList(), []);
+    }
+
+    public Answer Decline(KnowledgeBase knowledge, Language language) =>
+        WithExamples(knowledge.Bot.Decline(language), AnswerKind.Declined, knowledge, language);
+
+    public Answer Introduce(KnowledgeBase knowledge, Language language) =>
+        WithExamples(knowledge.Bot.Intro(language), AnswerKind.Introduction, knowledge, language);
+
+    private List<Candidate> Choose(RetrievalResult result)
+    {
+        var best = result.Ranked[0];
+        var chosen = new List<Candidate> { best };
+        var covered = new HashSet<string>(best.Matched, StringComparer.Ordinal);
+        foreach (var candidate in result.Ranked.Skip(1))
+        {
+            if (chosen.Count == MaxFacts || candidate.Rank < 0.5 * best.Rank)
+            {
+                break;
+            }
+
+            if (candidate.Coverage >= options.MinCoverage && candidate.Matched.Any(t => !covered.Contains(t)))
+            {
+                chosen.Add(candidate);
+                covered.UnionWith(candidate.Matched);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static string Text(Candidate candidate, Language language)
+    {
+        var document = candidate.Document;
+        var shown = document.LanguageFor(language);
+        var text = document.Text(shown);
+        return shown == language ? text
+            : language == Language.English ? "(From an article in Chinese, not yet translated:) " + text
+            : "（摘自一篇英文文章）" + text;
+    }
+
+    private static string SourceLine(List<Source> sources, Language language) => language == Language.English
+        ? (sources.Count == 1 ? "Source: " : "Sources: ") + string.Join("; ", sources.Select(s => s.Cite(language)))
+        : "来源：" + string.Join("；", sources.Select(s => s.Cite(language)));
+
+    /// <summary>Cuts text that does not fit at the last sentence end that does.</summary>
+    private static string Fit(string text, int room)
+    {
+        if (text.Length <= room)
+        {
+            return text;
+        }
+
+        var cut = text.AsSpan(0, Math.Max(room - 1, 0)).LastIndexOfAny("。！？；.!?;");
+        return cut > 0 ? text[..(cut + 1)] : text[..Math.Max(room - 1, 0)] + "…";
+    }
+
+    private static Answer WithExamples(string lead, AnswerKind kind, KnowledgeBase knowledge, Language language)
+    {
+        var examples = knowledge.Bot.Examples(language);
+        var bullet = language == Language.English ? "\n- " : "\n· ";
+        var text = lead + string.Concat(examples.Select(e => bullet + e));
+        return new Answer(text, kind, language, [], [], examples);
+    }
+}

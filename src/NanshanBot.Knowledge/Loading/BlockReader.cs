@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Knowledge.Loading;
+
+/// <summary>Turns parsed blocks into sources, terms, facts and the bot's texts, reporting every problem.</summary>
+internal sealed partial class BlockReader(List<KnowledgeError> errors)
+{
+    private static readonly string[] SourceFields = ["title", "title_en", "publisher", "publisher_en", "date", "url"];
+    private static readonly string[] TermFields = ["names", "kind", "default"];
+    private static readonly string[] FactFields = ["source", "date", "about", "zh", "en", "keywords"];
+    private static readonly string[] BotFields =
+        ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings"];
+
+    public Source? ReadSource(Block b)
+    {
+        CheckFields(b, SourceFields);
+        var title = Required(b, "title");
+        var publisher = Required(b, "publisher");
+        var date = Required(b, "date");
+        if (date is not null && !IsDate(date))
+        {
+            Error(b, "date", $"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+
+        if (title is null || publisher is null || date is null)
+        {
+            return null;
+        }
+
+        return new Source(b.Id, title, Optional(b, "title_en"), publisher,
+            Optional(b, "publisher_en") ?? publisher, date, Optional(b, "url"));
+    }
+
+    public Term? ReadTerm(Block b)
+    {
+        CheckFields(b, TermFields);
+        var names = List(b, "names");
+        if (names.Count == 0)
+        {
+            errors.Add(new(b.File, b.Line, $"term '{b.Id}' needs 'names:' with at least one name"));
+            return null;
+        }
+
+        var kindText = Optional(b, "kind") ?? "concept";
+        if (!TryKind(kindText, out var kind))
+        {
+            Error(b, "kind", $"kind '{kindText}' is not one of concept, place, person, organisation, event");
+        }
+
+        var roleText = (Optional(b, "default") ?? "no").ToLowerInvariant();
+        var role = roleText switch
+        {
+            "yes" or "subject" => DefaultRole.Subject,
+            "parent" => DefaultRole.Parent,
+            _ => DefaultRole.None,
+        };
+        if (roleText is not ("yes" or "subject" or "parent" or "no"))
+        {
+            Error(b, "default", $"default '{roleText}' is not one of yes, parent, no");
+        }
+
+        return new Term(b.Id, kind, role, names);
+    }
+
+    public Fact? ReadFact(Block b)
+    {
+        CheckFields(b, FactFields);
+        var source = Required(b, "source");
+        var zh = Optional(b, "zh");
+        var en = Optional(b, "en");
+        if (zh is null)
+        {
+            errors.Add(new(b.File, b.Line, $"fact '{b.Id}' is missing its Chinese text (zh:)"));
+        }
+
+        if (en is null)
+        {
+            errors.Add(new(b.File, b.Line, $"fact '{b.Id}' is missing its English text (en:)"));
+        }
+
+        var date = Optional(b, "date");
+        if (date is not null && !IsDate(date))
+        {
+            Error(b, "date", $"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+
+        if (source is null || zh is null || en is null)
+        {
+            return null;
+        }
+
+        return new Fact(b.Id, source, date, List(b, "about"), zh, en, List(b, "keywords"));
+    }
+
+    public BotTexts? ReadBot(Block b)
+    {
+        CheckFields(b, BotFields);
+        var texts = new[] { "intro_zh", "intro_en", "decline_zh", "decline_en" }.Select(k => Required(b, k)).ToArray();
+        if (texts.Any(t => t is null))
+        {
+            return null;
+        }
+
+        return new BotTexts(texts[0]!, texts[1]!, texts[2]!, texts[3]!,
+            List(b, "examples_zh", '|'), List(b, "examples_en", '|'), List(b, "greetings", '|'));
+    }
+
+    public void Unknown(Block b) =>
+        errors.Add(new(b.File, b.Line, $"unknown section type '{b.Type}' (expected source, term, fact or bot)"));
+
+    private void CheckFields(Block b, string[] allowed)
+    {
+        foreach (var (key, field) in b.Fields)
+        {
+            if (!allowed.Contains(key))
+            {
+                errors.Add(new(b.File, field.Line,
+                    $"unknown field '{key}' in [{b.Type} {b.Id}] (allowed: {string.Join(", ", allowed)})"));
+            }
+        }
+    }
+
+    private string? Required(Block b, string key)
+    {
+        var value = Optional(b, key);
+        if (value is null)
+        {
+            errors.Add(new(b.File, b.Line, $"[{b.Type} {b.Id}] is missing '{key}:'"));
+        }
+
+        return value;
+    }
+
+    private static string? Optional(Block b, string key) =>
+        b.Fields.TryGetValue(key, out var f) && f.Value.Length > 0 ? f.Value : null;
+
+    /// <summary>A list field: items separated by commas (ASCII or Chinese) or 、, or by <paramref name="separator"/>.</summary>
+    private static IReadOnlyList<string> List(Block b, string key, char? separator = null)
+    {
+        var value = Optional(b, key);
+        if (value is null)
+        {
+            return [];
+        }
+
+        char[] separators = separator is { } s ? [s] : [',', '，', '、'];
+        return value.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private void Error(Block b, string key, string problem) =>
+        errors.Add(new(b.File, b.Fields.TryGetValue(key, out var f) ? f.Line : b.Line, problem));
+
+    private static bool TryKind(string text, out TermKind kind)
+    {
+        kind = text.ToLowerInvariant() switch
+        {
+            "concept" => TermKind.Concept,
+            "place" => TermKind.Place,
+            "person" => TermKind.Person,
+            "organisation" or "organization" or "org" or "company" => TermKind.Organisation,
+            "event" => TermKind.Event,
+            _ => (TermKind)(-1),
+        };
+        return Enum.IsDefined(kind);
+    }
+
+    internal static bool IsDate(string text) => DatePattern().IsMatch(text);
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    private static partial Regex DatePattern();
+}

@@ -1,0 +1,7 @@
+namespace NanshanBot.Knowledge.Model;
+
+public enum Language
+{
+    Chinese,
+    English,
+}

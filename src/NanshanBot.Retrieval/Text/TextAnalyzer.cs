@@ -1,0 +1,114 @@
+using System.Text;
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Retrieval.Text;
+
+/// <summary>
+/// Turns text (a question or a fact) into tokens, the same way for both: Unicode NFKC, Traditional to
+/// Simplified, lower case; then numbers and dates, then the knowledge base's terms, then Chinese segmentation
+/// and English stemming for the rest.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    private readonly ChineseConverter converter;
+    private readonly TermMatcher terms;
+    private readonly Segmenter segmenter;
+    private readonly IReadOnlySet<string> stopWords;
+
+    public TextAnalyzer(LanguageResources resources, KnowledgeBase knowledge)
+    {
+        converter = resources.Converter;
+        stopWords = knowledge.Lexicon.StopWords;
+        terms = new TermMatcher(knowledge.Terms.Values, Normalize);
+        var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize))
+            .Where(w => w.All(LanguageDetector.IsHan));
+        segmenter = new Segmenter(resources.Dictionary, domainWords);
+    }
+
+    public string Normalize(string text) =>
+        converter.ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Replace('’', '\'');
+
+    public List<Token> Analyze(string text)
+    {
+        var normalized = Normalize(text);
+        var tokens = new List<Token>();
+        var position = 0;
+        foreach (var number in NumberNormalizer.Find(normalized))
+        {
+            AnalyzeWords(normalized, position, number.Start, tokens);
+            foreach (var token in number.Tokens)
+            {
+                tokens.Add(new Token(token, KindOf(token), "m"));
+            }
+
+            position = number.Start + number.Length;
+        }
+
+        AnalyzeWords(normalized, position, normalized.Length, tokens);
+        return tokens;
+    }
+
+    private void AnalyzeWords(string text, int start, int end, List<Token> tokens)
+    {
+        var matches = new List<TermMatch>();
+        terms.Find(text, start, end, matches);
+        var position = start;
+        foreach (var match in matches)
+        {
+            AnalyzePlain(text, position, match.Start, tokens, asPieces: false);
+            tokens.Add(new Token("@" + match.Term.Id, TokenKind.Term, match.Term.Kind.ToString()));
+            AnalyzePlain(text, match.Start, match.Start + match.Length, tokens, asPieces: true);
+            position = match.Start + match.Length;
+        }
+
+        AnalyzePlain(text, position, end, tokens, asPieces: false);
+    }
+
+    private void AnalyzePlain(string text, int start, int end, List<Token> tokens, bool asPieces)
+    {
+        var segments = new List<Segment>();
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            var runEnd = i + 1;
+            if (LanguageDetector.IsHan(c))
+            {
+                while (runEnd < end && LanguageDetector.IsHan(text[runEnd]))
+                {
+                    runEnd++;
+                }
+
+                segments.Clear();
+                segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
+                foreach (var s in segments)
+                {
+                    tokens.Add(new Token(s.Word, TokenKind.Word, s.Pos, s.IsPiece || asPieces, stopWords.Contains(s.Word)));
+                }
+            }
+            else if (char.IsAsciiLetterOrDigit(c))
+            {
+                while (runEnd < end && (char.IsAsciiLetterOrDigit(text[runEnd]) || text[runEnd] == '\''))
+                {
+                    runEnd++;
+                }
+
+                var word = text[i..runEnd].Trim('\'');
+                var stem = EnglishStemmer.Stem(word);
+                var stop = stopWords.Contains(word) || stopWords.Contains(stem);
+                tokens.Add(new Token(stem, TokenKind.Word, "eng", asPieces, stop));
+            }
+
+            i = runEnd;
+        }
+    }
+
+    private static TokenKind KindOf(string token) => token[1] switch
+    {
+        'y' => TokenKind.Year,
+        'd' => TokenKind.Date,
+        'p' => TokenKind.Percent,
+        'o' => TokenKind.Ordinal,
+        _ => TokenKind.Number,
+    };
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using NanshanBot.Knowledge.Loading;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Retrieval.Search;
+
+namespace NanshanBot.Commands;
+
+/// <summary>Tools for admins: validate a knowledge folder, see why a question finds what it finds, count.</summary>
+public static class KbCommands
+{
+    public static int Validate(string? path)
+    {
+        var folder = path ?? new Hosting.KnowledgeOptions().ResolvePath();
+        var (knowledge, errors) = KnowledgeLoader.TryLoad(folder);
+        if (knowledge is null)
+        {
+            Console.Error.WriteLine(new KnowledgeValidationException(errors).Message);
+            return 1;
+        }
+
+        Console.Out.WriteLine($"{folder}: valid ({Describe(knowledge)})");
+        return 0;
+    }
+
+    public static int Run(IServiceProvider services, string[] args, TextWriter output)
+    {
+        var index = services.Get<KnowledgeState>().Current;
+        switch (args.FirstOrDefault())
+        {
+            case "stats":
+                output.WriteLine($"{services.Get<Hosting.KnowledgeSource>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
+                return 0;
+            case "search" when args.Length > 1:
+                Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), output);
+                return 0;
+            default:
+                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats");
+                return 64;
+        }
+    }
+
+    private static void Search(Retriever retriever, KnowledgeIndex index, string query, TextWriter output)
+    {
+        var result = retriever.Search(index, query);
+        output.WriteLine($"tokens: {string.Join(" ", result.Tokens.Select(t => t.IsStop ? $"({t.Text})" : t.IsPiece ? $"~{t.Text}" : t.Text))}");
+        output.WriteLine($"verdict: {result.Verdict}{(result.UnknownWords.Count > 0 ? " (unknown: " + string.Join(", ", result.UnknownWords) + ")" : "")}");
+        foreach (var c in result.Ranked.Take(8))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Rank,7:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
+        }
+    }
+
+    private static string Describe(Knowledge.Model.KnowledgeBase kb) =>
+        $"{kb.Sources.Count} sources, {kb.Facts.Count} facts, {kb.Passages.Count} passages, {kb.Terms.Count} terms, "
+        + $"{kb.Terms.Values.Sum(t => t.Names.Count)} names, {kb.Lexicon.StopWords.Count} stop words";
+
+    private static string Shorten(string text) => text.Length <= 70 ? text : text[..70] + "…";
+}

@@ -1,0 +1,3 @@
+using NanshanBot.Commands;
+
+return await CommandLine.RunAsync(args);
