@@ -16,6 +16,7 @@ public sealed partial class AnswerEngine(
     Retriever retriever,
     AnswerComposer composer,
     ConversationStore conversations,
+    TimeProvider time,
     ILogger<AnswerEngine> logger)
 {
     /// <summary>Longer questions are cut to this many characters before analysis.</summary>
@@ -27,21 +28,25 @@ public sealed partial class AnswerEngine(
     {
         var index = knowledge.Current;
         var text = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
-        var language = LanguageDetector.Detect(text);
-        var normalized = index.Analyzer.Normalize(text);
-        if (GreetingDetector.IsGreeting(normalized, index.Knowledge.Bot))
+        var query = index.Parse(text, time.GetLocalNow().Year);
+        if (GreetingDetector.IsGreeting(query.Normalized, index.Knowledge.Bot))
         {
-            return composer.Introduce(index.Knowledge, language);
+            return composer.Introduce(index.Knowledge, query.Language);
         }
 
-        var tokens = index.Analyzer.Analyze(text);
+        if (index.Knowledge.Lexicon.SmallTalk.Any(phrase => Phrases.Contains(query.Normalized, phrase)))
+        {
+            return composer.Decline(index.Knowledge, query.Language);
+        }
+
+        var tokens = query.Tokens;
         var last = conversations.Last(question.ConversationId);
-        var followUp = last is not null && FollowUpDetector.IsFollowUp(normalized, tokens, index.Knowledge.Lexicon);
-        var result = retriever.Search(index, tokens, language, followUp ? last!.Tokens : null);
+        var followUp = last is not null && FollowUpDetector.IsFollowUp(query, index.Knowledge.Lexicon);
+        var result = retriever.Search(index, query, followUp ? last!.Tokens : null);
         if (result.Verdict != Verdict.Found)
         {
             LogDeclined(logger, result.Verdict, string.Join(",", result.UnknownWords));
-            return composer.Decline(index.Knowledge, language);
+            return composer.Decline(index.Knowledge, query.Language);
         }
 
         var answer = composer.Compose(result, index.Knowledge);

@@ -1,4 +1,5 @@
 using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Search;
 using NanshanBot.Retrieval.Text;
 
 namespace NanshanBot.Answering.Conversations;
@@ -10,30 +11,16 @@ namespace NanshanBot.Answering.Conversations;
 /// </summary>
 public static class FollowUpDetector
 {
-    public static bool IsFollowUp(string normalizedText, IReadOnlyList<Token> tokens, Lexicon lexicon)
+    public static bool IsFollowUp(Query query, Lexicon lexicon)
     {
-        if (HasMarker(normalizedText, lexicon.FollowUpMarkers))
+        if (lexicon.FollowUpMarkers.Any(marker => Phrases.Contains(query.Normalized, marker)))
         {
             return true;
         }
 
+        var tokens = query.Tokens;
         var content = tokens.Count(t => t.IsContent);
         var namesEntity = tokens.Any(t => t.Kind == TokenKind.Term && t.Pos != nameof(TermKind.Concept));
         return content <= 1 && !namesEntity;
-    }
-
-    private static bool HasMarker(string text, IReadOnlySet<string> markers)
-    {
-        var words = " " + string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || LanguageDetector.IsHan(c) ? c : ' ')) + " ";
-        foreach (var marker in markers)
-        {
-            var isChinese = LanguageDetector.IsHan(marker[0]);
-            if (isChinese ? text.Contains(marker, StringComparison.Ordinal) : words.Contains(" " + marker + " ", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

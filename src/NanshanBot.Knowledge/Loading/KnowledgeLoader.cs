@@ -39,7 +39,11 @@ public static class KnowledgeLoader
             builder.AddArticle(path, source, passages);
         }
 
-        var lexicon = new Lexicon(WordList(files, "language/stopwords.txt"), WordList(files, "language/followup-markers.txt"));
+        var lexicon = new Lexicon(
+            WordList(files, "language/stopwords.txt"),
+            WordList(files, "language/followup-markers.txt"),
+            AnswerTypes(files, "language/answer-types.txt", errors),
+            WordList(files, "language/small-talk.txt"));
         var kb = builder.Build(root, lexicon, Version(files));
         return errors.Count == 0 ? (kb, errors) : (null, errors);
     }
@@ -55,15 +59,36 @@ public static class KnowledgeLoader
     private static bool IsArticle(string relativePath) =>
         relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    private static HashSet<string> WordList(List<(string Path, string Text)> files, string path)
+    private static HashSet<string> WordList(List<(string Path, string Text)> files, string path) =>
+        Lines(files, path).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person"];
+
+    private static Dictionary<string, IReadOnlyList<string>> AnswerTypes(
+        List<(string Path, string Text)> files, string path, List<KnowledgeError> errors)
     {
-        var text = files.FirstOrDefault(f => f.Path == path).Text ?? "";
-        return text.Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
+        var types = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (line, number) in Lines(files, path))
+        {
+            var parts = line.Split('=', 2, StringSplitOptions.TrimEntries);
+            var kinds = parts.Length == 2 ? parts[1].Split('|', StringSplitOptions.TrimEntries) : [];
+            if (parts.Length != 2 || parts[0].Length == 0 || kinds.Length == 0 || kinds.Any(k => !AnswerKinds.Contains(k)))
+            {
+                errors.Add(new(path, number, $"expected 'phrase = kind' with kinds from {string.Join(", ", AnswerKinds)} separated by |; found '{line}'"));
+                continue;
+            }
+
+            types[parts[0].ToLowerInvariant()] = kinds;
+        }
+
+        return types;
     }
+
+    private static IEnumerable<(string Text, int Line)> Lines(List<(string Path, string Text)> files, string path) =>
+        (files.FirstOrDefault(f => f.Path == path).Text ?? "")
+            .Split('\n')
+            .Select((l, i) => (l.Trim(), i + 1))
+            .Where(l => l.Item1.Length > 0 && !l.Item1.StartsWith('#'));
 
     private static string Version(List<(string Path, string Text)> files)
     {

@@ -1,5 +1,12 @@
 namespace NanshanBot.Knowledge.Model;
 
-/// <summary>Word lists that steer understanding: words that carry no content (stop words) and words that
-/// mark a message as a follow-up to the previous one. Lower-case, simplified Chinese.</summary>
-public sealed record Lexicon(IReadOnlySet<string> StopWords, IReadOnlySet<string> FollowUpMarkers);
+/// <summary>
+/// Word lists that steer understanding, lower case and simplified: words that carry no content (stop words),
+/// words that mark a message as a follow-up, and question words with the kind of value they ask for
+/// (多少 = number, 什么时候 = year or date), and phrases that make a message small talk (你喜欢, tell me a joke).
+/// </summary>
+public sealed record Lexicon(
+    IReadOnlySet<string> StopWords,
+    IReadOnlySet<string> FollowUpMarkers,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> AnswerTypes,
+    IReadOnlySet<string> SmallTalk);

@@ -40,6 +40,10 @@ public sealed class KnowledgeIndex
     /// <summary>The weight of a word no document contains.</summary>
     public double MaxIdf { get; }
 
+    /// <param name="year">This year, for 今年 / 去年 / "last year" in the question.</param>
+    public Search.Query Parse(string question, int? year = null) =>
+        new(question, Analyzer.Normalize(question), Analyzer.Analyze(question, year), LanguageDetector.Detect(question));
+
     public int DocumentFrequency(string token) => documentFrequency.GetValueOrDefault(token);
 
     public double Idf(string token) => Idf(DocumentFrequency(token));
@@ -49,8 +53,9 @@ public sealed class KnowledgeIndex
     private IndexedDocument IndexFact(Fact fact)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        Count(counts, Analyzer.Analyze(fact.Zh));
-        Count(counts, Analyzer.Analyze(fact.En));
+        var written = int.Parse(Knowledge.Sources[fact.SourceId].Date[..4], System.Globalization.CultureInfo.InvariantCulture);
+        Count(counts, Analyzer.Analyze(fact.Zh, written));
+        Count(counts, Analyzer.Analyze(fact.En, written));
         Count(counts, Analyzer.Analyze(string.Join(" , ", fact.Keywords)));
         foreach (var term in fact.About)
         {
@@ -59,15 +64,11 @@ public sealed class KnowledgeIndex
 
         if (fact.Date is { } date)
         {
-            counts.TryAdd("#y:" + date[..4], 1);
-            if (date.Length == 10)
-            {
-                counts.TryAdd($"#d:{int.Parse(date[5..7])}-{int.Parse(date[8..10])}", 1);
-            }
+            AddDate(counts, date);
         }
 
         var text = Analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
-        return new IndexedDocument(fact.Id, fact, null, Knowledge.Sources[fact.SourceId], counts, text);
+        return new IndexedDocument(fact.Id, fact, null, Knowledge.Sources[fact.SourceId], counts, text, NamedKinds(counts));
     }
 
     private IndexedDocument IndexPassage(Passage passage)
@@ -75,7 +76,42 @@ public sealed class KnowledgeIndex
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         Count(counts, Analyzer.Analyze(passage.Text));
         return new IndexedDocument(passage.Id, null, passage, Knowledge.Sources[passage.SourceId], counts,
-            Analyzer.Normalize(passage.Text));
+            Analyzer.Normalize(passage.Text), NamedKinds(counts));
+    }
+
+    /// <summary>'l' when the document names a place other than the subject and its parents, 'h' a person.</summary>
+    private IEnumerable<char> NamedKinds(Dictionary<string, int> counts)
+    {
+        foreach (var key in counts.Keys.Where(k => k[0] == '@'))
+        {
+            var term = Knowledge.Terms[key[1..]];
+            if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
+            {
+                yield return 'l';
+            }
+            else if (term.Kind == TermKind.Person)
+            {
+                yield return 'h';
+            }
+        }
+    }
+
+    /// <summary>A fact's date counts as one of its years. A state of things reported early in a year ("目前",
+    /// dated 2026-01) with no year in its text also describes the year just ended, so it answers for 2025.</summary>
+    private static void AddDate(Dictionary<string, int> counts, string date)
+    {
+        var year = int.Parse(date[..4], System.Globalization.CultureInfo.InvariantCulture);
+        var statesAYear = counts.Keys.Any(k => k.StartsWith("#y:", StringComparison.Ordinal));
+        counts.TryAdd($"#y:{year}", 1);
+        if (date.Length >= 7 && int.Parse(date[5..7], System.Globalization.CultureInfo.InvariantCulture) <= 3 && !statesAYear)
+        {
+            counts.TryAdd($"#y:{year - 1}", 1);
+        }
+
+        if (date.Length == 10)
+        {
+            counts.TryAdd($"#d:{int.Parse(date[5..7])}-{int.Parse(date[8..10])}", 1);
+        }
     }
 
     private static void Count(Dictionary<string, int> counts, List<Token> tokens)

@@ -5,31 +5,84 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Retrieval.Search;
 
 /// <summary>
-/// What a question asks for (its content tokens) and what narrows it down (its years, dates and named
-/// entities other than the bot's own subject). "福田区2025年GDP" shares GDP and 2025 with the Nanshan GDP fact
-/// but names another district: only a fact about 福田 may answer it.
+/// What a question asks for (its content tokens and the kind of value it wants) and what narrows it down (its
+/// years, dates and named entities other than the bot's own subject). "福田区2025年GDP" shares GDP and 2025
+/// with the Nanshan GDP fact but names another district: only a fact about 福田 may answer it.
 /// </summary>
 internal sealed class QueryShape
 {
-    public QueryShape(KnowledgeBase knowledge, List<Token> tokens)
+    public QueryShape(KnowledgeBase knowledge, Query query)
     {
-        var terms = tokens.Where(t => t.Kind == TokenKind.Term)
-            .Select(t => knowledge.Terms[t.Text[1..]])
-            .ToList();
-        var namesSubject = terms.Any(t => t.Role == DefaultRole.Subject);
-        bool Implied(Term t) => t.Role == DefaultRole.Subject || (t.Role == DefaultRole.Parent && namesSubject);
-        var implied = terms.Where(Implied).Select(t => "@" + t.Id).ToHashSet(StringComparer.Ordinal);
-
+        var tokens = query.Tokens;
+        var implied = ImpliedTerms(knowledge, tokens);
         Content = tokens.Where(t => t.IsContent && !implied.Contains(t.Text)).ToList();
         Constraints = tokens.Where(t => t.IsConstraint).Select(t => t.Text)
-            .Concat(terms.Where(t => t.IsNamedEntity && !Implied(t)).Select(t => "@" + t.Id))
+            .Concat(tokens.Where(t => t.Kind == TokenKind.Term && !implied.Contains(t.Text)
+                && knowledge.Terms[t.Text[1..]].IsNamedEntity).Select(t => t.Text))
             .Distinct()
             .ToList();
+        NamesEntity = Constraints.Any(c => c[0] == '@');
+        RequiredConcepts = NamesEntity
+            ? Content.Where(t => t.Kind == TokenKind.Term).Select(t => t.Text).Distinct().ToList()
+            : [];
+        Topics = tokens.Where(t => t.Kind == TokenKind.Term).Select(t => t.Text[1..]).ToHashSet(StringComparer.Ordinal);
+        ExpectedKinds = knowledge.Lexicon.AnswerTypes
+            .Where(p => Phrases.Contains(query.Normalized, p.Key))
+            .SelectMany(p => p.Value)
+            .Select(IndexedDocument.KindCode)
+            .ToHashSet();
     }
 
     public IReadOnlyList<Token> Content { get; }
 
     public IReadOnlyList<string> Constraints { get; }
 
-    public bool IsSatisfiedBy(IndexedDocument document) => Constraints.All(document.Contains);
+    /// <summary>Whether the question names a specific place, person, organisation or event.</summary>
+    public bool NamesEntity { get; }
+
+    /// <summary>When a question names an entity, every concept it asks about must be in the answer too:
+    /// "Futian's GDP" is not answered by a fact about Futian that says nothing of GDP.</summary>
+    public IReadOnlyList<string> RequiredConcepts { get; }
+
+    /// <summary>The ids of every term the question names.</summary>
+    public IReadOnlySet<string> Topics { get; }
+
+    /// <summary>The value kinds (as in <see cref="IndexedDocument.ValueKinds"/>) the question asks for.</summary>
+    public IReadOnlySet<char> ExpectedKinds { get; }
+
+    public bool IsSatisfiedBy(IndexedDocument document) =>
+        Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains);
+
+    /// <summary>How many of the concepts a fact is about the question does not mention: of two facts that
+    /// both match, the one with fewer unasked concepts is the more direct answer.</summary>
+    public int UnaskedTopics(IndexedDocument document, KnowledgeBase knowledge) =>
+        document.Fact?.About.Count(id => !Topics.Contains(id) && knowledge.Terms[id].Kind == TermKind.Concept) ?? 0;
+
+    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Overlaps(document.ValueKinds);
+
+    /// <summary>The subject (南山) narrows nothing; a parent place (深圳) only when it qualifies the subject
+    /// next to it ("深圳南山区", "Shenzhen's Nanshan"), not when it is what is asked about ("占深圳的多少").</summary>
+    private static HashSet<string> ImpliedTerms(KnowledgeBase knowledge, List<Token> tokens)
+    {
+        var named = tokens.Where(t => !t.IsPiece && !t.IsStop).ToList();
+        var implied = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (named[i].Kind != TokenKind.Term)
+            {
+                continue;
+            }
+
+            var role = knowledge.Terms[named[i].Text[1..]].Role;
+            if (role == DefaultRole.Subject || (role == DefaultRole.Parent && (IsSubject(i - 1) || IsSubject(i + 1))))
+            {
+                implied.Add(named[i].Text);
+            }
+        }
+
+        return implied;
+
+        bool IsSubject(int i) => i >= 0 && i < named.Count && named[i].Kind == TokenKind.Term
+            && knowledge.Terms[named[i].Text[1..]].Role == DefaultRole.Subject;
+    }
 }

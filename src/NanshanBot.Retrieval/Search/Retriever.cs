@@ -14,14 +14,25 @@ public sealed class Retriever(RetrievalOptions options)
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    /// <summary>How much a document that states the kind of value asked for (a year for "when") is preferred.</summary>
+    private const double TypeBoost = 1.5;
+
+    /// <summary>A verb the knowledge base never uses (举行 where a fact says 举办) is more often a paraphrase than
+    /// a new subject: it counts less against coverage than an unknown word of another kind.</summary>
+    private const double UnknownVerbWeight = 0.6;
+
+    /// <summary>How much each topic of a fact that the question does not ask about lowers its rank.</summary>
+    private const double FocusPenalty = 0.15;
+
     public RetrievalResult Search(KnowledgeIndex index, string question, IReadOnlyList<Token>? context = null) =>
-        Search(index, index.Analyzer.Analyze(question), LanguageDetector.Detect(question), context);
+        Search(index, index.Parse(question), context);
 
     /// <param name="context">The previous turn's tokens, for a follow-up: they help rank but neither
     /// constrain nor count towards coverage, which is the new question's alone.</param>
-    public RetrievalResult Search(KnowledgeIndex index, List<Token> tokens, Language language, IReadOnlyList<Token>? context)
+    public RetrievalResult Search(KnowledgeIndex index, Query question, IReadOnlyList<Token>? context)
     {
-        var query = new QueryShape(index.Knowledge, tokens);
+        var (tokens, language) = (question.Tokens, question.Language);
+        var query = new QueryShape(index.Knowledge, question);
         var unknown = UnknownNouns(index, query.Content);
         if (unknown.Count > 0)
         {
@@ -41,7 +52,9 @@ public sealed class Retriever(RetrievalOptions options)
             if (score > 0 && query.IsSatisfiedBy(document))
             {
                 var (coverage, matched) = Coverage(index, document, query.Content);
-                ranked.Add(new Candidate(document, score, coverage, matched));
+                var boost = (query.WantsValueOf(document) ? TypeBoost : 1.0)
+                    / (1 + FocusPenalty * query.UnaskedTopics(document, index.Knowledge));
+                ranked.Add(new Candidate(document, score * boost, coverage, matched));
             }
         }
 
@@ -66,14 +79,14 @@ public sealed class Retriever(RetrievalOptions options)
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var token in tokens.Where(t => !t.IsStop))
         {
-            weights[token.Text] = Math.Max(weights.GetValueOrDefault(token.Text), token.IsPiece ? 0.4 : 1.0);
+            weights[token.Text] = Math.Max(weights.GetValueOrDefault(token.Text), token.IsPiece ? 0.2 : 1.0);
         }
 
         foreach (var token in context ?? [])
         {
             if (!token.IsStop)
             {
-                weights.TryAdd(token.Text, token.IsPiece ? 0.2 : 0.5);
+                weights.TryAdd(token.Text, token.IsPiece ? 0.1 : 0.5);
             }
         }
 
@@ -110,7 +123,7 @@ public sealed class Retriever(RetrievalOptions options)
         foreach (var token in content.DistinctBy(t => t.Text))
         {
             var df = index.DocumentFrequency(token.Text);
-            var weight = df > 0 ? index.Idf(token.Text) : index.MaxIdf;
+            var weight = df > 0 ? index.Idf(token.Text) : token.Pos.StartsWith('v') ? UnknownVerbWeight * index.MaxIdf : index.MaxIdf;
             total += weight;
             if (document.Contains(token.Text) || (!token.IsEnglish && token.Kind == TokenKind.Word && document.NormalizedText.Contains(token.Text)))
             {

@@ -4,7 +4,12 @@ namespace NanshanBot.Retrieval.Text;
 /// "companies" to "company" and "visited" to "visit" without a full Porter stemmer's surprises.</summary>
 public static class EnglishStemmer
 {
-    public static string Stem(string word)
+    public static string Stem(string word) => DropFinalE(StripSuffix(word));
+
+    /// <summary>"name" and "named" both become "nam": the suffix rules leave a silent e on one side only.</summary>
+    private static string DropFinalE(string stem) => stem.Length > 3 && stem[^1] == 'e' && stem[^2] != 'e' ? stem[..^1] : stem;
+
+    private static string StripSuffix(string word)
     {
         if (word.EndsWith("'s", StringComparison.Ordinal))
         {

@@ -15,9 +15,16 @@ public static partial class NumberNormalizer
 {
     private const string ZhDigits = "零一二两三四五六七八九十百千万亿";
 
-    public static List<NumberMatch> Find(string text)
+    /// <param name="referenceYear">The year "今年 / this year" means: today's for a question, the source's
+    /// for a fact. Without it, relative years are left as words.</param>
+    public static List<NumberMatch> Find(string text, int? referenceYear = null)
     {
         var found = new List<(NumberMatch Match, int Priority)>();
+        if (referenceYear is { } year)
+        {
+            Collect(text, found, RelativeYear(), 0, m => [Year((year + RelativeOffset(m.Value)).ToString(CultureInfo.InvariantCulture))]);
+        }
+
         Collect(text, found, ZhFullDate(), 0, m => [Year(m.Groups["y"].Value), Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
         Collect(text, found, ZhDate(), 1, m => [Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
         Collect(text, found, EnDate(), 1, m => [Date(Month(m.Groups["mon"].Value), m.Groups["d"].Value)]);
@@ -63,6 +70,14 @@ public static partial class NumberNormalizer
     }
 
     private static string Year(string y) => "#y:" + y;
+
+    private static int RelativeOffset(string phrase) => phrase switch
+    {
+        "今年" or "本年" or "this year" => 0,
+        "去年" or "last year" => -1,
+        "前年" or "the year before last" => -2,
+        _ => 1,
+    };
 
     private static string Date(string month, string day) => $"#d:{ParseAny(month)}-{ParseAny(day)}";
 
@@ -138,7 +153,7 @@ public static partial class NumberNormalizer
     private static decimal EnglishNumber(string word) => word switch
     {
         "thirty" => 30, "forty" => 40, "fifty" => 50, "sixty" => 60, "seventy" => 70, "eighty" => 80, "ninety" => 90,
-        "hundred" => 100, "thousand" => 1000, "dozen" => 12,
+        "hundred" => 100, "thousand" => 1000, "dozen" => 12, "" => 1,
         _ => Array.IndexOf(EnglishNumbers, word),
     };
 
@@ -149,6 +164,9 @@ public static partial class NumberNormalizer
     };
 
     private const string MonthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+    [GeneratedRegex(@"今年|本年|去年|前年|明年|\bthis year\b|\bthe year before last\b|\blast year\b|\bnext year\b")]
+    private static partial Regex RelativeYear();
 
     [GeneratedRegex(@"(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})[日号]?")]
     private static partial Regex ZhFullDate();
@@ -186,9 +204,9 @@ public static partial class NumberNormalizer
     [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万亿|亿|万|千|百|trillion\b|billion\b|million\b|thousand\b|k\b)?")]
     private static partial Regex ArabicNumber();
 
-    [GeneratedRegex(@"(?<v>[零一二两三四五六七八九十百千万亿]+)(?=[个家位年月日天倍多余元名座场层项人次届]|万|亿|$)")]
+    [GeneratedRegex(@"(?<v>[零一二两三四五六七八九十百千]+[万亿]+|万亿)|(?<v>[零一二两三四五六七八九十百千]+)(?=[个家位年月日天倍多余元名座场层项人次届]|$)")]
     private static partial Regex ZhNumber();
 
-    [GeneratedRegex(@"\b(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b(?:\s+(?<u>hundred|thousand|million|billion|trillion)\b)?")]
+    [GeneratedRegex(@"\b(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b(?:\s+(?<u>hundred|thousand|million|billion|trillion)\b)?|\ba\s+(?<u>hundred|thousand|million|billion|trillion)\b|(?<![\d,.]\s?)\b(?<u>thousand|million|billion|trillion)\b")]
     private static partial Regex EnNumberWord();
 }

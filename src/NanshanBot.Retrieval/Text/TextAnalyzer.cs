@@ -28,12 +28,13 @@ public sealed class TextAnalyzer
     public string Normalize(string text) =>
         converter.ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Replace('’', '\'');
 
-    public List<Token> Analyze(string text)
+    /// <param name="referenceYear">The year that 今年 / "this year" refers to, if known.</param>
+    public List<Token> Analyze(string text, int? referenceYear = null)
     {
         var normalized = Normalize(text);
         var tokens = new List<Token>();
         var position = 0;
-        foreach (var number in NumberNormalizer.Find(normalized))
+        foreach (var number in NumberNormalizer.Find(normalized, referenceYear))
         {
             AnalyzeWords(normalized, position, number.Start, tokens);
             foreach (var token in number.Tokens)
@@ -83,7 +84,7 @@ public sealed class TextAnalyzer
                 segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
                 foreach (var s in segments)
                 {
-                    tokens.Add(new Token(s.Word, TokenKind.Word, s.Pos, s.IsPiece || asPieces, stopWords.Contains(s.Word)));
+                    AddWord(s, asPieces, tokens);
                 }
             }
             else if (char.IsAsciiLetterOrDigit(c))
@@ -101,6 +102,28 @@ public sealed class TextAnalyzer
 
             i = runEnd;
         }
+    }
+
+    /// <summary>Adds a segmented word; a word that fuses a content word with a trailing question word
+    /// (吃什么, 有多少) is split so that the question word does not hide the content word.</summary>
+    private void AddWord(Segment s, bool asPiece, List<Token> tokens)
+    {
+        var stop = stopWords.Contains(s.Word);
+        if (!stop && !s.IsPiece && s.Word.Length >= 3)
+        {
+            for (var cut = s.Word.Length - 2; cut >= 1 && cut >= s.Word.Length - 3; cut--)
+            {
+                var (head, tail) = (s.Word[..cut], s.Word[cut..]);
+                if (stopWords.Contains(tail) && segmenter.IsKnown(head))
+                {
+                    tokens.Add(new Token(head, TokenKind.Word, "x", asPiece, stopWords.Contains(head)));
+                    tokens.Add(new Token(tail, TokenKind.Word, "r", asPiece, IsStop: true));
+                    return;
+                }
+            }
+        }
+
+        tokens.Add(new Token(s.Word, TokenKind.Word, s.Pos, s.IsPiece || asPiece, stop));
     }
 
     private static TokenKind KindOf(string token) => token[1] switch

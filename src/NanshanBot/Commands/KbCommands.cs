@@ -45,7 +45,7 @@ public static class KbCommands
         var result = retriever.Search(index, query);
         output.WriteLine($"tokens: {string.Join(" ", result.Tokens.Select(t => t.IsStop ? $"({t.Text})" : t.IsPiece ? $"~{t.Text}" : t.Text))}");
         output.WriteLine($"verdict: {result.Verdict}{(result.UnknownWords.Count > 0 ? " (unknown: " + string.Join(", ", result.UnknownWords) + ")" : "")}");
-        foreach (var c in result.Ranked.Take(8))
+        foreach (var c in result.Ranked.Take(12))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{c.Rank,7:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
