@@ -6,20 +6,18 @@ using NanshanBot.Retrieval.Search;
 namespace NanshanBot.Answering;
 
 /// <summary>
-/// Phrases replies from what retrieval found, without inventing anything: the one to three facts that answer
-/// (a second or third only when it covers part of the question the first does not), then the source line.
+/// Phrases replies from what retrieval found, without inventing anything: the texts of the facts that answer,
+/// in the question's language, then the source line.
 /// A reply stays within <see cref="MaxLength"/> characters.
 /// </summary>
-public sealed class AnswerComposer(RetrievalOptions options)
+public sealed class AnswerComposer
 {
-    private const int MaxFacts = 3;
-
     public static int MaxLength(Language language) => language == Language.English ? 600 : 300;
 
     public Answer Compose(RetrievalResult result, KnowledgeBase knowledge)
     {
         var language = result.Language;
-        var chosen = Choose(result);
+        var chosen = result.Answers;
         var sources = chosen.Select(c => c.Document.Source).DistinctBy(s => s.Id).ToList();
         var sourceLine = SourceLine(sources, language);
         var body = new StringBuilder();
@@ -44,28 +42,6 @@ public sealed class AnswerComposer(RetrievalOptions options)
 
     public Answer Introduce(KnowledgeBase knowledge, Language language) =>
         WithExamples(knowledge.Bot.Intro(language), AnswerKind.Introduction, knowledge, language);
-
-    private List<Candidate> Choose(RetrievalResult result)
-    {
-        var best = result.Ranked[0];
-        var chosen = new List<Candidate> { best };
-        var covered = new HashSet<string>(best.Matched, StringComparer.Ordinal);
-        foreach (var candidate in result.Ranked.Skip(1))
-        {
-            if (chosen.Count == MaxFacts || candidate.Rank < 0.5 * best.Rank)
-            {
-                break;
-            }
-
-            if (candidate.Coverage >= options.MinCoverage && candidate.Matched.Any(t => !covered.Contains(t)))
-            {
-                chosen.Add(candidate);
-                covered.UnionWith(candidate.Matched);
-            }
-        }
-
-        return chosen;
-    }
 
     private static string Text(Candidate candidate, Language language)
     {

@@ -90,8 +90,8 @@ internal static class ArticleReader
         var paragraph = new StringBuilder();
         foreach (var raw in body.Split('\n').Append(""))
         {
-            var line = raw.Trim().TrimStart('#', '>', ' ');
-            if (line.StartsWith("![", StringComparison.Ordinal))
+            var line = raw.Trim().TrimStart('>', ' ');
+            if (line.StartsWith("![", StringComparison.Ordinal) || line.StartsWith('#'))
             {
                 continue;
             }

@@ -85,12 +85,9 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
             Error(b, "date", $"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD");
         }
 
-        if (source is null || zh is null || en is null)
-        {
-            return null;
-        }
-
-        return new Fact(b.Id, source, date, List(b, "about"), zh, en, List(b, "keywords"));
+        // A fact missing a language is kept (and its references checked) so that every problem is reported;
+        // the knowledge base is not built while any error stands.
+        return source is null ? null : new Fact(b.Id, source, date, List(b, "about"), zh ?? "", en ?? "", List(b, "keywords"));
     }
 
     public BotTexts? ReadBot(Block b)

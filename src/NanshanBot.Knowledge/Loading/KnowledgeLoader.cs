@@ -45,7 +45,7 @@ public static class KnowledgeLoader
             AnswerTypes(files, "language/answer-types.txt", errors),
             WordList(files, "language/small-talk.txt"));
         var kb = builder.Build(root, lexicon, Version(files));
-        return errors.Count == 0 ? (kb, errors) : (null, errors);
+        return errors.Count == 0 ? (kb, errors) : (null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
     }
 
     private static List<(string Path, string Text)> ReadFiles(string root) =>

@@ -54,9 +54,9 @@ public sealed class KnowledgeIndex
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var written = int.Parse(Knowledge.Sources[fact.SourceId].Date[..4], System.Globalization.CultureInfo.InvariantCulture);
-        Count(counts, Analyzer.Analyze(fact.Zh, written));
-        Count(counts, Analyzer.Analyze(fact.En, written));
-        Count(counts, Analyzer.Analyze(string.Join(" , ", fact.Keywords)));
+        Count(counts, Analyzer.Analyze(fact.Zh, written, termPieces: true));
+        Count(counts, Analyzer.Analyze(fact.En, written, termPieces: true));
+        Count(counts, Analyzer.Analyze(string.Join(" , ", fact.Keywords), termPieces: true));
         foreach (var term in fact.About)
         {
             counts.TryAdd("@" + term, 1);
@@ -74,7 +74,7 @@ public sealed class KnowledgeIndex
     private IndexedDocument IndexPassage(Passage passage)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        Count(counts, Analyzer.Analyze(passage.Text));
+        Count(counts, Analyzer.Analyze(passage.Text, termPieces: true));
         return new IndexedDocument(passage.Id, null, passage, Knowledge.Sources[passage.SourceId], counts,
             Analyzer.Normalize(passage.Text), NamedKinds(counts));
     }

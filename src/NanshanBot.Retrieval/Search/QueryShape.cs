@@ -58,7 +58,8 @@ internal sealed class QueryShape
     public int UnaskedTopics(IndexedDocument document, KnowledgeBase knowledge) =>
         document.Fact?.About.Count(id => !Topics.Contains(id) && knowledge.Terms[id].Kind == TermKind.Concept) ?? 0;
 
-    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Overlaps(document.ValueKinds);
+    /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
+    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps(document.ValueKinds);
 
     /// <summary>The subject (南山) narrows nothing; a parent place (深圳) only when it qualifies the subject
     /// next to it ("深圳南山区", "Shenzhen's Nanshan"), not when it is what is asked about ("占深圳的多少").</summary>

@@ -19,9 +19,10 @@ public enum Verdict
     NoMatch,
 }
 
-/// <summary>A document that passed the question's constraints, with its BM25 score and the share of the
-/// question's content it covers (0..1).</summary>
-public sealed record Candidate(IndexedDocument Document, double Score, double Coverage, IReadOnlySet<string> Matched)
+/// <summary>A document that passed the question's constraints, with its BM25 score (times its boosts), the
+/// share of the question's content it covers (0..1) and which content words it matched.</summary>
+public sealed record Candidate(
+    IndexedDocument Document, double Score, double Coverage, IReadOnlySet<string> Matched, bool GivesKindAsked)
 {
     public double Rank => Score * (0.3 + Coverage);
 }
@@ -31,7 +32,8 @@ public sealed record RetrievalResult(
     IReadOnlyList<Token> Tokens,
     Verdict Verdict,
     IReadOnlyList<Candidate> Ranked,
+    IReadOnlyList<Candidate> Answers,
     IReadOnlyList<string> UnknownWords)
 {
-    public Candidate? Best => Verdict == Verdict.Found ? Ranked[0] : null;
+    public Candidate? Best => Verdict == Verdict.Found ? Answers[0] : null;
 }

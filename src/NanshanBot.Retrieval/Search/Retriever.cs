@@ -1,4 +1,3 @@
-using NanshanBot.Knowledge.Model;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Text;
 
@@ -6,8 +5,8 @@ namespace NanshanBot.Retrieval.Search;
 
 /// <summary>
 /// Ranks the knowledge base's documents for a question (BM25 over normalised tokens), keeps only those that
-/// satisfy the question's constraints (its years, dates and named entities), and decides whether the best
-/// one covers enough of what was asked to count as an answer.
+/// satisfy the question's constraints (its years, dates and named entities), and picks the one to three that
+/// answer it: the best, plus others that cover parts of the question it does not.
 /// </summary>
 public sealed class Retriever(RetrievalOptions options)
 {
@@ -15,13 +14,9 @@ public sealed class Retriever(RetrievalOptions options)
     private const double B = 0.75;
 
     /// <summary>How much a document that states the kind of value asked for (a year for "when") is preferred.</summary>
-    private const double TypeBoost = 1.5;
+    private const double TypeBoost = 2.0;
 
-    /// <summary>A verb the knowledge base never uses (举行 where a fact says 举办) is more often a paraphrase than
-    /// a new subject: it counts less against coverage than an unknown word of another kind.</summary>
-    private const double UnknownVerbWeight = 0.6;
-
-    /// <summary>How much each topic of a fact that the question does not ask about lowers its rank.</summary>
+    /// <summary>How much each concept of a fact that the question does not ask about lowers its rank.</summary>
     private const double FocusPenalty = 0.15;
 
     public RetrievalResult Search(KnowledgeIndex index, string question, IReadOnlyList<Token>? context = null) =>
@@ -31,37 +26,46 @@ public sealed class Retriever(RetrievalOptions options)
     /// constrain nor count towards coverage, which is the new question's alone.</param>
     public RetrievalResult Search(KnowledgeIndex index, Query question, IReadOnlyList<Token>? context)
     {
-        var (tokens, language) = (question.Tokens, question.Language);
         var query = new QueryShape(index.Knowledge, question);
         var unknown = UnknownNouns(index, query.Content);
         if (unknown.Count > 0)
         {
-            return new RetrievalResult(language, tokens, Verdict.UnknownSubject, [], unknown);
+            return Result(question, Verdict.UnknownSubject, [], [], unknown);
         }
 
         if (query.Content.Count == 0 && (context is null || context.Count == 0))
         {
-            return new RetrievalResult(language, tokens, Verdict.NoContent, [], []);
+            return Result(question, Verdict.NoContent, [], [], []);
         }
 
+        var ranked = Rank(index, query, question.Tokens, context);
+        var answers = AnswerSelection.Choose(ranked, new ContentWeights(index, query.Content), options.MinCoverage);
+        return Result(question, answers.Count > 0 ? Verdict.Found : Verdict.NoMatch, ranked, answers, []);
+    }
+
+    private static List<Candidate> Rank(KnowledgeIndex index, QueryShape query, List<Token> tokens, IReadOnlyList<Token>? context)
+    {
         var weights = Weights(tokens, context);
+        var content = new ContentWeights(index, query.Content);
         var ranked = new List<Candidate>();
         foreach (var document in index.Documents)
         {
             var score = Bm25(index, document, weights);
             if (score > 0 && query.IsSatisfiedBy(document))
             {
-                var (coverage, matched) = Coverage(index, document, query.Content);
-                var boost = (query.WantsValueOf(document) ? TypeBoost : 1.0)
-                    / (1 + FocusPenalty * query.UnaskedTopics(document, index.Knowledge));
-                ranked.Add(new Candidate(document, score * boost, coverage, matched));
+                var matched = content.Matched(document);
+                var givesKind = query.WantsValueOf(document);
+                var boost = (givesKind ? TypeBoost : 1.0) / (1 + FocusPenalty * query.UnaskedTopics(document, index.Knowledge));
+                ranked.Add(new Candidate(document, score * boost, content.Coverage(matched), matched, givesKind));
             }
         }
 
         ranked.Sort((a, b) => b.Rank.CompareTo(a.Rank));
-        var found = ranked.Count > 0 && ranked[0].Coverage >= options.MinCoverage;
-        return new RetrievalResult(language, tokens, found ? Verdict.Found : Verdict.NoMatch, ranked, []);
+        return ranked;
     }
+
+    private static RetrievalResult Result(Query q, Verdict verdict, List<Candidate> ranked, List<Candidate> answers, List<string> unknown) =>
+        new(q.Language, q.Tokens, verdict, ranked, answers, unknown);
 
     /// <summary>Nouns the knowledge base has never seen, in any form: a question about them cannot be answered
     /// from it however well its other words match (南山区的房价, 罗湖区的GDP).</summary>
@@ -106,32 +110,5 @@ public sealed class Retriever(RetrievalOptions options)
         }
 
         return score;
-    }
-
-    /// <summary>The idf-weighted share of the question's content words the document contains. A word the
-    /// segmenter split differently still counts when the document's text contains it.</summary>
-    private static (double Coverage, IReadOnlySet<string> Matched) Coverage(
-        KnowledgeIndex index, IndexedDocument document, IReadOnlyList<Token> content)
-    {
-        if (content.Count == 0)
-        {
-            return (1.0, new HashSet<string>());
-        }
-
-        double total = 0, covered = 0;
-        var matched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in content.DistinctBy(t => t.Text))
-        {
-            var df = index.DocumentFrequency(token.Text);
-            var weight = df > 0 ? index.Idf(token.Text) : token.Pos.StartsWith('v') ? UnknownVerbWeight * index.MaxIdf : index.MaxIdf;
-            total += weight;
-            if (document.Contains(token.Text) || (!token.IsEnglish && token.Kind == TokenKind.Word && document.NormalizedText.Contains(token.Text)))
-            {
-                covered += weight;
-                matched.Add(token.Text);
-            }
-        }
-
-        return (covered / total, matched);
     }
 }

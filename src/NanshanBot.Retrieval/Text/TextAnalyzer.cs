@@ -29,14 +29,16 @@ public sealed class TextAnalyzer
         converter.ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Replace('’', '\'');
 
     /// <param name="referenceYear">The year that 今年 / "this year" refers to, if known.</param>
-    public List<Token> Analyze(string text, int? referenceYear = null)
+    /// <param name="termPieces">Also emit the words inside a matched term's name (for documents, so that a
+    /// question's 机器人 finds a fact that says 机器人整机企业). A question's own terms are enough as they are.</param>
+    public List<Token> Analyze(string text, int? referenceYear = null, bool termPieces = false)
     {
         var normalized = Normalize(text);
         var tokens = new List<Token>();
         var position = 0;
         foreach (var number in NumberNormalizer.Find(normalized, referenceYear))
         {
-            AnalyzeWords(normalized, position, number.Start, tokens);
+            AnalyzeWords(normalized, position, number.Start, tokens, termPieces);
             foreach (var token in number.Tokens)
             {
                 tokens.Add(new Token(token, KindOf(token), "m"));
@@ -45,11 +47,11 @@ public sealed class TextAnalyzer
             position = number.Start + number.Length;
         }
 
-        AnalyzeWords(normalized, position, normalized.Length, tokens);
+        AnalyzeWords(normalized, position, normalized.Length, tokens, termPieces);
         return tokens;
     }
 
-    private void AnalyzeWords(string text, int start, int end, List<Token> tokens)
+    private void AnalyzeWords(string text, int start, int end, List<Token> tokens, bool termPieces)
     {
         var matches = new List<TermMatch>();
         terms.Find(text, start, end, matches);
@@ -58,7 +60,11 @@ public sealed class TextAnalyzer
         {
             AnalyzePlain(text, position, match.Start, tokens, asPieces: false);
             tokens.Add(new Token("@" + match.Term.Id, TokenKind.Term, match.Term.Kind.ToString()));
-            AnalyzePlain(text, match.Start, match.Start + match.Length, tokens, asPieces: true);
+            if (termPieces)
+            {
+                AnalyzePlain(text, match.Start, match.Start + match.Length, tokens, asPieces: true);
+            }
+
             position = match.Start + match.Length;
         }
 
