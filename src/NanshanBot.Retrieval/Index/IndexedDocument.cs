@@ -6,7 +6,7 @@ namespace NanshanBot.Retrieval.Index;
 public sealed class IndexedDocument
 {
     public IndexedDocument(string id, Fact? fact, Passage? passage, Source source,
-        Dictionary<string, int> termFrequencies, string normalizedText, IEnumerable<char> namedKinds)
+        Dictionary<string, int> termFrequencies, string normalizedText, IReadOnlySet<char> valueKinds)
     {
         Id = id;
         Fact = fact;
@@ -15,11 +15,11 @@ public sealed class IndexedDocument
         TermFrequencies = termFrequencies;
         NormalizedText = normalizedText;
         Length = termFrequencies.Values.Sum();
-        ValueKinds = termFrequencies.Keys.Where(k => k.Length > 2 && k[0] == '#').Select(k => k[1]).Concat(namedKinds).ToHashSet();
+        ValueKinds = valueKinds;
     }
 
-    /// <summary>The kinds of answer the document gives: 'n' number, 'o' ordinal, 'y' year, 'd' date, 'p' percent
-    /// (by token prefix), 'l' a place, 'h' a person (by the named terms it is about).</summary>
+    /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
+    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person.</summary>
     public IReadOnlySet<char> ValueKinds { get; }
 
     /// <summary>The code of an answer kind of language/answer-types.txt.</summary>

@@ -54,8 +54,9 @@ public sealed class KnowledgeIndex
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var written = int.Parse(Knowledge.Sources[fact.SourceId].Date[..4], System.Globalization.CultureInfo.InvariantCulture);
-        Count(counts, Analyzer.Analyze(fact.Zh, written, termPieces: true));
-        Count(counts, Analyzer.Analyze(fact.En, written, termPieces: true));
+        var shown = Analyzer.Analyze(fact.Zh, written, termPieces: true);
+        shown.AddRange(Analyzer.Analyze(fact.En, written, termPieces: true));
+        Count(counts, shown);
         Count(counts, Analyzer.Analyze(string.Join(" , ", fact.Keywords), termPieces: true));
         foreach (var term in fact.About)
         {
@@ -68,32 +69,43 @@ public sealed class KnowledgeIndex
         }
 
         var text = Analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
-        return new IndexedDocument(fact.Id, fact, null, Knowledge.Sources[fact.SourceId], counts, text, NamedKinds(counts));
+        return new IndexedDocument(fact.Id, fact, null, Knowledge.Sources[fact.SourceId], counts, text, AnswerKinds(shown));
     }
 
     private IndexedDocument IndexPassage(Passage passage)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        Count(counts, Analyzer.Analyze(passage.Text, termPieces: true));
+        var shown = Analyzer.Analyze(passage.Text, termPieces: true);
+        Count(counts, shown);
         return new IndexedDocument(passage.Id, null, passage, Knowledge.Sources[passage.SourceId], counts,
-            Analyzer.Normalize(passage.Text), NamedKinds(counts));
+            Analyzer.Normalize(passage.Text), AnswerKinds(shown));
     }
 
-    /// <summary>'l' when the document names a place other than the subject and its parents, 'h' a person.</summary>
-    private IEnumerable<char> NamedKinds(Dictionary<string, int> counts)
+    /// <summary>The kinds of answer a reply quoting these tokens gives (see <see cref="IndexedDocument.ValueKinds"/>):
+    /// from what the text shows, not from the fact's date field or keywords.</summary>
+    private HashSet<char> AnswerKinds(List<Token> shown)
     {
-        foreach (var key in counts.Keys.Where(k => k[0] == '@'))
+        var kinds = new HashSet<char>();
+        foreach (var token in shown)
         {
-            var term = Knowledge.Terms[key[1..]];
-            if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
+            if (token.Text[0] == '#')
             {
-                yield return 'l';
+                kinds.Add(token.Text[1]);
             }
-            else if (term.Kind == TermKind.Person)
+            else if (token.Kind == TokenKind.Term && Knowledge.Terms[token.Text[1..]] is var term)
             {
-                yield return 'h';
+                if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
+                {
+                    kinds.Add('l');
+                }
+                else if (term.Kind == TermKind.Person)
+                {
+                    kinds.Add('h');
+                }
             }
         }
+
+        return kinds;
     }
 
     /// <summary>A fact's date counts as one of its years. A state of things reported early in a year ("目前",
@@ -111,6 +123,7 @@ public sealed class KnowledgeIndex
         if (date.Length == 10)
         {
             counts.TryAdd($"#d:{int.Parse(date[5..7])}-{int.Parse(date[8..10])}", 1);
+            counts.TryAdd($"#dd:{int.Parse(date[8..10])}", 1);
         }
     }
 

@@ -11,6 +11,8 @@ namespace NanshanBot.Retrieval.Search;
 /// </summary>
 internal sealed class QueryShape
 {
+    private readonly KnowledgeBase knowledge;
+
     public QueryShape(KnowledgeBase knowledge, Query query)
     {
         var tokens = query.Tokens;
@@ -22,6 +24,9 @@ internal sealed class QueryShape
             .Distinct()
             .ToList();
         NamesEntity = Constraints.Any(c => c[0] == '@');
+        AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
+            && Constraints.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: DefaultRole.None });
+        this.knowledge = knowledge;
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term).Select(t => t.Text).Distinct().ToList()
             : [];
@@ -50,8 +55,17 @@ internal sealed class QueryShape
     /// <summary>The value kinds (as in <see cref="IndexedDocument.ValueKinds"/>) the question asks for.</summary>
     public IReadOnlySet<char> ExpectedKinds { get; }
 
+    /// <summary>Whether the question is about a place other than Nanshan without naming Nanshan ("海淀区的GDP").</summary>
+    public bool AsksAboutAnotherPlace { get; }
+
     public bool IsSatisfiedBy(IndexedDocument document) =>
-        Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains);
+        Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains)
+        && !(AsksAboutAnotherPlace && IsAboutTheSubject(document));
+
+    /// <summary>A fact whose first <c>about</c> term is Nanshan is Nanshan's: it may mention 海淀 as a comparison,
+    /// but it does not answer a question about 海淀.</summary>
+    private bool IsAboutTheSubject(IndexedDocument document) =>
+        document.Fact?.About.FirstOrDefault() is { } first && knowledge.Terms[first].Role == DefaultRole.Subject;
 
     /// <summary>How many of the concepts a fact is about the question does not mention: of two facts that
     /// both match, the one with fewer unasked concepts is the more direct answer.</summary>

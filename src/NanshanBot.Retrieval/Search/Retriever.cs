@@ -27,7 +27,7 @@ public sealed class Retriever(RetrievalOptions options)
     public RetrievalResult Search(KnowledgeIndex index, Query question, IReadOnlyList<Token>? context)
     {
         var query = new QueryShape(index.Knowledge, question);
-        var unknown = UnknownNouns(index, query.Content);
+        var unknown = UnknownSubjects(index, query.Content);
         if (unknown.Count > 0)
         {
             return Result(question, Verdict.UnknownSubject, [], [], unknown);
@@ -67,15 +67,19 @@ public sealed class Retriever(RetrievalOptions options)
     private static RetrievalResult Result(Query q, Verdict verdict, List<Candidate> ranked, List<Candidate> answers, List<string> unknown) =>
         new(q.Language, q.Tokens, verdict, ranked, answers, unknown);
 
-    /// <summary>Nouns the knowledge base has never seen, in any form: a question about them cannot be answered
-    /// from it however well its other words match (南山区的房价, 罗湖区的GDP).</summary>
-    private static List<string> UnknownNouns(KnowledgeIndex index, IReadOnlyList<Token> content) =>
-        content.Where(t => t.Kind == TokenKind.Word && !t.IsEnglish && t.Text.Length >= 2
-                && (t.Pos.StartsWith('n') || t.Pos == "vn" || t.Pos == "s")
-                && index.DocumentFrequency(t.Text) == 0 && !index.Documents.Any(d => d.NormalizedText.Contains(t.Text)))
+    /// <summary>What a question asks about that no fact mentions: a noun the knowledge base has never seen in
+    /// any form (南山区的房价, 罗湖区的GDP), or a term it knows of but has no fact about (冠军, population). Such a
+    /// question cannot be answered however well its other words match.</summary>
+    private static List<string> UnknownSubjects(KnowledgeIndex index, IReadOnlyList<Token> content) =>
+        content.Where(t => index.DocumentFrequency(t.Text) == 0 && (t.Kind == TokenKind.Term || IsUnseenNoun(index, t)))
             .Select(t => t.Text)
             .Distinct()
             .ToList();
+
+    private static bool IsUnseenNoun(KnowledgeIndex index, Token t) =>
+        t.Kind == TokenKind.Word && !t.IsEnglish && t.Text.Length >= 2
+        && (t.Pos.StartsWith('n') || t.Pos == "vn" || t.Pos == "s")
+        && !index.Documents.Any(d => d.NormalizedText.Contains(t.Text));
 
     /// <summary>The question's own tokens at full weight (pieces of words less), the previous turn's at half.</summary>
     private static Dictionary<string, double> Weights(List<Token> tokens, IReadOnlyList<Token>? context)

@@ -25,10 +25,11 @@ public static partial class NumberNormalizer
             Collect(text, found, RelativeYear(), 0, m => [Year((year + RelativeOffset(m.Value)).ToString(CultureInfo.InvariantCulture))]);
         }
 
-        Collect(text, found, ZhFullDate(), 0, m => [Year(m.Groups["y"].Value), Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
-        Collect(text, found, ZhDate(), 1, m => [Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
-        Collect(text, found, EnDate(), 1, m => [Date(Month(m.Groups["mon"].Value), m.Groups["d"].Value)]);
-        Collect(text, found, EnDateReversed(), 1, m => [Date(Month(m.Groups["mon"].Value), m.Groups["d"].Value)]);
+        Collect(text, found, ZhFullDate(), 0, m => [Year(m.Groups["y"].Value), .. Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
+        Collect(text, found, ZhDate(), 1, m => Date(m.Groups["m"].Value, m.Groups["d"].Value));
+        Collect(text, found, ZhDayOnly(), 2, m => [Day(m.Groups["d"].Value)]);
+        Collect(text, found, EnDate(), 1, m => Date(Month(m.Groups["mon"].Value), m.Groups["d"].Value));
+        Collect(text, found, EnDateReversed(), 1, m => Date(Month(m.Groups["mon"].Value), m.Groups["d"].Value));
         Collect(text, found, Percent(), 2, m => [PercentToken(ParseDecimal(m.Groups["v"].Value))]);
         Collect(text, found, ZhTenths(), 2, m => [PercentToken(ParseZh(m.Groups["v"].Value) * 10)]);
         Collect(text, found, Fraction(), 2, m => [PercentToken(100m * ParseAny(m.Groups["b"].Value) / ParseAny(m.Groups["a"].Value))]);
@@ -79,9 +80,13 @@ public static partial class NumberNormalizer
         _ => 1,
     };
 
-    private static string Date(string month, string day) => $"#d:{ParseAny(month)}-{ParseAny(day)}";
+    /// <summary>A full date is two tokens: the date, and its day of the month alone, so that "28号" (the 28th, month
+    /// left unsaid) matches 1月28日.</summary>
+    private static string[] Date(string month, string day) => [$"#d:{ParseAny(month)}-{ParseAny(day)}", Day(day)];
 
-    private static string Date(int month, string day) => $"#d:{month}-{ParseAny(day)}";
+    private static string[] Date(int month, string day) => [$"#d:{month}-{ParseAny(day)}", Day(day)];
+
+    private static string Day(string day) => $"#dd:{ParseAny(day)}";
 
     private static string PercentToken(decimal value) => "#p:" + Format(Math.Round(value, 1));
 
@@ -173,6 +178,9 @@ public static partial class NumberNormalizer
 
     [GeneratedRegex(@"(?<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]")]
     private static partial Regex ZhDate();
+
+    [GeneratedRegex(@"(?<![\d月])(?<d>\d{1,2})[日号](?!\d)")]
+    private static partial Regex ZhDayOnly();
 
     [GeneratedRegex(@"\b(?<mon>" + MonthNames + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?\b")]
     private static partial Regex EnDate();
