@@ -20,7 +20,7 @@ public static class FollowUpDetector
 
         var tokens = query.Tokens;
         var content = tokens.Count(t => t.IsContent);
-        var namesEntity = tokens.Any(t => t.Kind == TokenKind.Term && t.Pos != nameof(TermKind.Concept));
+        var namesEntity = tokens.Any(t => t.Kind == TokenKind.Term && t.Pos is not (nameof(TermKind.Concept) or nameof(TermKind.Question)));
         return content <= 1 && !namesEntity;
     }
 }

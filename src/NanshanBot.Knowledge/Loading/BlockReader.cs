@@ -45,7 +45,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
         var kindText = Optional(b, "kind") ?? "concept";
         if (!TryKind(kindText, out var kind))
         {
-            Error(b, "kind", $"kind '{kindText}' is not one of concept, place, person, organisation, event");
+            Error(b, "kind", $"kind '{kindText}' is not one of concept, place, person, organisation, event, question");
         }
 
         var roleText = (Optional(b, "default") ?? "no").ToLowerInvariant();
@@ -157,6 +157,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
             "person" => TermKind.Person,
             "organisation" or "organization" or "org" or "company" => TermKind.Organisation,
             "event" => TermKind.Event,
+            "question" => TermKind.Question,
             _ => (TermKind)(-1),
         };
         return Enum.IsDefined(kind);

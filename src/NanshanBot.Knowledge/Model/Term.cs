@@ -9,6 +9,10 @@ public enum TermKind
     Person,
     Organisation,
     Event,
+
+    /// <summary>What a question asks for rather than what it is about (为什么 = why = 原因): it helps find the
+    /// fact that explains, but never narrows answers down.</summary>
+    Question,
 }
 
 /// <summary>How a term relates to the bot's own subject.</summary>
@@ -27,6 +31,7 @@ public enum DefaultRole
 /// <summary>An entity or concept with every name people use for it (the synonyms are data, not code).</summary>
 public sealed record Term(string Id, TermKind Kind, DefaultRole Role, IReadOnlyList<string> Names)
 {
-    /// <summary>Named things (places, people, organisations, events) constrain answers; concepts do not.</summary>
-    public bool IsNamedEntity => Kind != TermKind.Concept;
+    /// <summary>Named things (places, people, organisations, events) constrain answers; concepts and question
+    /// terms do not.</summary>
+    public bool IsNamedEntity => Kind is not (TermKind.Concept or TermKind.Question);
 }

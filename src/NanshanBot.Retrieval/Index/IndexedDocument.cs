@@ -19,7 +19,7 @@ public sealed class IndexedDocument
     }
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
-    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person.</summary>
+    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation.</summary>
     public IReadOnlySet<char> ValueKinds { get; }
 
     /// <summary>The code of an answer kind of language/answer-types.txt.</summary>
@@ -28,6 +28,7 @@ public sealed class IndexedDocument
         "ordinal" => 'o',
         "place" => 'l',
         "person" => 'h',
+        "organisation" => 'g',
         _ => kind[0],
     };
 

@@ -102,6 +102,10 @@ public sealed class KnowledgeIndex
                 {
                     kinds.Add('h');
                 }
+                else if (term.Kind == TermKind.Organisation)
+                {
+                    kinds.Add('g');
+                }
             }
         }
 

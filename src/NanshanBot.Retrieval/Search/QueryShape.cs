@@ -25,12 +25,12 @@ internal sealed class QueryShape
             .ToList();
         NamesEntity = Constraints.Any(c => c[0] == '@');
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
-            && Constraints.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: DefaultRole.None });
+            && Constraints.Any(c => c[0] == '@' && knowledge.Terms[c[1..]].Kind == TermKind.Place);
         this.knowledge = knowledge;
         RequiredConcepts = NamesEntity
-            ? Content.Where(t => t.Kind == TokenKind.Term).Select(t => t.Text).Distinct().ToList()
+            ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept)
+                .Select(t => t.Text).Distinct().ToList()
             : [];
-        Topics = tokens.Where(t => t.Kind == TokenKind.Term).Select(t => t.Text[1..]).ToHashSet(StringComparer.Ordinal);
         ExpectedKinds = knowledge.Lexicon.AnswerTypes
             .Where(p => Phrases.Contains(query.Normalized, p.Key))
             .SelectMany(p => p.Value)
@@ -49,14 +49,18 @@ internal sealed class QueryShape
     /// "Futian's GDP" is not answered by a fact about Futian that says nothing of GDP.</summary>
     public IReadOnlyList<string> RequiredConcepts { get; }
 
-    /// <summary>The ids of every term the question names.</summary>
-    public IReadOnlySet<string> Topics { get; }
-
     /// <summary>The value kinds (as in <see cref="IndexedDocument.ValueKinds"/>) the question asks for.</summary>
     public IReadOnlySet<char> ExpectedKinds { get; }
 
-    /// <summary>Whether the question is about a place other than Nanshan without naming Nanshan ("海淀区的GDP").</summary>
+    /// <summary>Whether the question is about a place other than Nanshan without naming Nanshan ("海淀区的GDP",
+    /// "深圳的GDP").</summary>
     public bool AsksAboutAnotherPlace { get; }
+
+    /// <summary>Whether the fact is about (not merely mentions) every entity the question names: its curated
+    /// <c>about</c> list has them all. "黄仁勋来南山做了什么" is about a fact on his visit, not one that mentions
+    /// him in passing.</summary>
+    public bool IsAbout(IndexedDocument document) =>
+        NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
     public bool IsSatisfiedBy(IndexedDocument document) =>
         Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains)
@@ -67,10 +71,6 @@ internal sealed class QueryShape
     private bool IsAboutTheSubject(IndexedDocument document) =>
         document.Fact?.About.FirstOrDefault() is { } first && knowledge.Terms[first].Role == DefaultRole.Subject;
 
-    /// <summary>How many of the concepts a fact is about the question does not mention: of two facts that
-    /// both match, the one with fewer unasked concepts is the more direct answer.</summary>
-    public int UnaskedTopics(IndexedDocument document, KnowledgeBase knowledge) =>
-        document.Fact?.About.Count(id => !Topics.Contains(id) && knowledge.Terms[id].Kind == TermKind.Concept) ?? 0;
 
     /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
     public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps(document.ValueKinds);

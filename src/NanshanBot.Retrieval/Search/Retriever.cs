@@ -16,8 +16,9 @@ public sealed class Retriever(RetrievalOptions options)
     /// <summary>How much a document that states the kind of value asked for (a year for "when") is preferred.</summary>
     private const double TypeBoost = 2.0;
 
-    /// <summary>How much each concept of a fact that the question does not ask about lowers its rank.</summary>
-    private const double FocusPenalty = 0.15;
+    /// <summary>How much a fact curated as being about the entities a question names is preferred over one
+    /// that only mentions them.</summary>
+    private const double AboutBoost = 1.3;
 
     public RetrievalResult Search(KnowledgeIndex index, string question, IReadOnlyList<Token>? context = null) =>
         Search(index, index.Parse(question), context);
@@ -55,7 +56,7 @@ public sealed class Retriever(RetrievalOptions options)
             {
                 var matched = content.Matched(document);
                 var givesKind = query.WantsValueOf(document);
-                var boost = (givesKind ? TypeBoost : 1.0) / (1 + FocusPenalty * query.UnaskedTopics(document, index.Knowledge));
+                var boost = (givesKind ? TypeBoost : 1.0) * (query.IsAbout(document) ? AboutBoost : 1.0);
                 ranked.Add(new Candidate(document, score * boost, content.Coverage(matched), matched, givesKind));
             }
         }

@@ -19,7 +19,7 @@ public sealed class TermMatcher
     {
         foreach (var term in terms)
         {
-            foreach (var name in term.Names.Select(normalize).Where(n => n.Length > 1))
+            foreach (var name in term.Names.Select(normalize).Where(n => n.Length > 1 || LanguageDetector.IsHan(n[0])))
             {
                 foreach (var variant in Variants(name))
                 {
@@ -61,7 +61,7 @@ public sealed class TermMatcher
             return null;
         }
 
-        for (var length = Math.Min(longest, end - i); length >= 2; length--)
+        for (var length = Math.Min(longest, end - i); length >= 1; length--)
         {
             if (!lookup.TryGetValue(text.AsSpan(i, length), out var term))
             {
