@@ -7,13 +7,13 @@ namespace NanshanBot.Knowledge.Loading;
 internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
 {
     private readonly BlockReader reader = new(errors);
-    private readonly Dictionary<string, (Source Source, string Where)> sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Term Term, string Where)> terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> factWhere = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Source Source, Where Where)> sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Term Term, Where Where)> terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Where> factWhere = new(StringComparer.Ordinal);
     private readonly List<(Fact Fact, Block Block)> facts = [];
     private readonly List<Passage> passages = [];
     private BotTexts? bot;
-    private string? botWhere;
+    private Where? botWhere;
 
     public void AddBlocks(IEnumerable<Block> blocks)
     {
@@ -24,21 +24,21 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
                 case "source":
                     if (reader.ReadSource(b) is { } s && Unique(sources.ContainsKey(s.Id), b, sources.GetValueOrDefault(s.Id).Where))
                     {
-                        sources[s.Id] = (s, Where(b));
+                        sources[s.Id] = (s, new Where(b.File, b.Line));
                     }
 
                     break;
                 case "term":
                     if (reader.ReadTerm(b) is { } t && Unique(terms.ContainsKey(t.Id), b, terms.GetValueOrDefault(t.Id).Where))
                     {
-                        terms[t.Id] = (t, Where(b));
+                        terms[t.Id] = (t, new Where(b.File, b.Line));
                     }
 
                     break;
                 case "fact":
                     if (reader.ReadFact(b) is { } f && Unique(factWhere.ContainsKey(f.Id), b, factWhere.GetValueOrDefault(f.Id)))
                     {
-                        factWhere[f.Id] = Where(b);
+                        factWhere[f.Id] = new Where(b.File, b.Line);
                         facts.Add((f, b));
                     }
 
@@ -46,7 +46,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
                 case "bot":
                     if (reader.ReadBot(b) is { } bt && Unique(bot is not null, b, botWhere))
                     {
-                        (bot, botWhere) = (bt, Where(b));
+                        (bot, botWhere) = (bt, new Where(b.File, b.Line));
                     }
 
                     break;
@@ -67,7 +67,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             }
             else
             {
-                sources[source.Id] = (source, path);
+                sources[source.Id] = (source, new Where(path, 1));
             }
         }
 
@@ -128,8 +128,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             {
                 if (owner.TryGetValue(name, out var other) && other != term.Id)
                 {
-                    errors.Add(new(where.Split(':')[0], int.Parse(where.Split(':')[1]),
-                        $"the name '{name}' belongs to both term '{other}' and term '{term.Id}'"));
+                    errors.Add(new(where.File, where.Line, $"the name '{name}' belongs to both term '{other}' and term '{term.Id}'"));
                 }
 
                 owner[name] = term.Id;
@@ -137,7 +136,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
         }
     }
 
-    private bool Unique(bool exists, Block b, string? firstWhere)
+    private bool Unique(bool exists, Block b, Where? firstWhere)
     {
         if (exists)
         {
@@ -147,5 +146,9 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
         return !exists;
     }
 
-    private static string Where(Block b) => $"{b.File}:{b.Line}";
+    /// <summary>Where something was defined, for messages that point at both of two clashing definitions.</summary>
+    private sealed record Where(string File, int Line)
+    {
+        public override string ToString() => $"{File}:{Line}";
+    }
 }
