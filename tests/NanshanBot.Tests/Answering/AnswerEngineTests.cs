@@ -177,6 +177,35 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
+    public void AnArticleDroppedIntoTheKnowledgeFolderIsAnsweredFromAtOnce()
+    {
+        var folder = Repository.CopyKnowledge();
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "articles"));
+            File.WriteAllText(Path.Combine(folder, "articles", "shekou-ferry.md"), """
+                ---
+                title: Shekou ferry notes
+                publisher: Test Gazette
+                date: 2026-02-03
+                ---
+                The Shekou ferry terminal opened a new route to Zhuhai this spring. Ferries to Zhuhai leave every hour.
+                """);
+            var withArticle = new Bot(Bot.Load(folder));
+
+            var answer = withArticle.Ask("Which new ferry route did the Shekou terminal open?");
+
+            Assert.Equal(AnswerKind.Answered, answer.Kind);
+            Assert.Contains("Zhuhai", answer.Text);
+            Assert.Equal("Test Gazette", Assert.Single(answer.Sources).Publisher);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnOversizedMessageIsCutToItsStartAndStillGetsAReply()
     {
         var padding = string.Concat(Enumerable.Repeat(" please", 1000));
