@@ -22,7 +22,7 @@ public sealed record Answer(
     Language Language,
     IReadOnlyList<Source> Sources,
     IReadOnlyList<string> FactIds,
-    IReadOnlyList<string> Suggestions)
+    IReadOnlyList<Suggestion> Suggestions)
 {
     /// <summary>Anything but a sourced answer counts as declined for the user and for evaluation.</summary>
     public bool Declined => Kind != AnswerKind.Answered;

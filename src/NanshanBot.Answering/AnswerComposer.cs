@@ -12,6 +12,8 @@ namespace NanshanBot.Answering;
 /// </summary>
 public sealed class AnswerComposer
 {
+    private const int MaxSuggestions = 3;
+
     public static int MaxLength(Language language) => language == Language.English ? 600 : 300;
 
     public Answer Compose(RetrievalResult result, KnowledgeBase knowledge)
@@ -34,7 +36,7 @@ public sealed class AnswerComposer
         }
 
         return new Answer(body + "\n" + sourceLine, AnswerKind.Answered, language, sources,
-            chosen.Select(c => c.Document.Id).ToList(), []);
+            chosen.Select(c => c.Document.Id).ToList(), Related(result, language));
     }
 
     public Answer Decline(KnowledgeBase knowledge, Language language) =>
@@ -42,6 +44,15 @@ public sealed class AnswerComposer
 
     public Answer Introduce(KnowledgeBase knowledge, Language language) =>
         WithExamples(knowledge.Bot.Intro(language), AnswerKind.Introduction, knowledge, language);
+
+    /// <summary>Questions of the next facts that matched but were not quoted: what the user may want next.</summary>
+    private static List<Suggestion> Related(RetrievalResult result, Language language) =>
+        result.Ranked.Except(result.Answers)
+            .Select(c => c.Document.Fact)
+            .Where(f => f?.Ask(language) is not null)
+            .Take(MaxSuggestions)
+            .Select(f => Suggestion.ForFact(f!, language))
+            .ToList();
 
     private static string Text(Candidate candidate, Language language)
     {
@@ -74,6 +85,7 @@ public sealed class AnswerComposer
         var examples = knowledge.Bot.Examples(language);
         var bullet = language == Language.English ? "\n- " : "\n· ";
         var text = lead + string.Concat(examples.Select(e => bullet + e));
-        return new Answer(text, kind, language, [], [], examples);
+        var suggestions = examples.Select((_, i) => Suggestion.ForExample(knowledge.Bot, language, i)).ToList();
+        return new Answer(text, kind, language, [], [], suggestions);
     }
 }

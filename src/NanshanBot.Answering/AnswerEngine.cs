@@ -56,6 +56,9 @@ public sealed partial class AnswerEngine(
         return answer;
     }
 
+    /// <summary>The question a suggestion button stands for (see <see cref="Suggestion.Key"/>).</summary>
+    public string? Suggested(string key) => Suggestion.Resolve(key, knowledge.Current.Knowledge);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Declined ({Verdict}); unknown words: {Unknown}")]
     private static partial void LogDeclined(ILogger logger, Verdict verdict, string unknown);
 }

@@ -8,7 +8,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
 {
     private static readonly string[] SourceFields = ["title", "title_en", "publisher", "publisher_en", "date", "url"];
     private static readonly string[] TermFields = ["names", "kind", "default"];
-    private static readonly string[] FactFields = ["source", "date", "about", "zh", "en", "keywords"];
+    private static readonly string[] FactFields = ["source", "date", "about", "zh", "en", "keywords", "ask_zh", "ask_en"];
     private static readonly string[] BotFields =
         ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings"];
 
@@ -87,7 +87,8 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
 
         // A fact missing a language is kept (and its references checked) so that every problem is reported;
         // the knowledge base is not built while any error stands.
-        return source is null ? null : new Fact(b.Id, source, date, List(b, "about"), zh ?? "", en ?? "", List(b, "keywords"));
+        return source is null ? null : new Fact(b.Id, source, date, List(b, "about"), zh ?? "", en ?? "", List(b, "keywords"),
+            Optional(b, "ask_zh"), Optional(b, "ask_en"));
     }
 
     public BotTexts? ReadBot(Block b)

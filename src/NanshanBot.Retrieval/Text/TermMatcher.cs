@@ -15,8 +15,13 @@ public sealed class TermMatcher
     private readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly int longest;
 
-    public TermMatcher(IEnumerable<Term> terms, Func<string, string> normalize)
+    private readonly Func<string, bool> startsInsideWord;
+
+    /// <param name="startsInsideWord">Whether a Chinese name found at a position would start in the middle of a
+    /// dictionary word (为什么 in 被称为什么 starts inside 称为), so that it is not a match there.</param>
+    public TermMatcher(IEnumerable<Term> terms, Func<string, string> normalize, Func<string, bool> startsInsideWord)
     {
+        this.startsInsideWord = startsInsideWord;
         foreach (var term in terms)
         {
             foreach (var name in term.Names.Select(normalize).Where(n => n.Length > 1 || LanguageDetector.IsHan(n[0])))
@@ -57,6 +62,11 @@ public sealed class TermMatcher
     private TermMatch? LongestAt(string text, int i, int end)
     {
         if (i > 0 && IsWordChar(text[i]) && IsWordChar(text[i - 1]))
+        {
+            return null;
+        }
+
+        if (i > 0 && LanguageDetector.IsHan(text[i]) && LanguageDetector.IsHan(text[i - 1]) && startsInsideWord(text.Substring(i - 1, 2)))
         {
             return null;
         }

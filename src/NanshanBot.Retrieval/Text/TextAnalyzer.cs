@@ -15,11 +15,14 @@ public sealed class TextAnalyzer
     private readonly Segmenter segmenter;
     private readonly IReadOnlySet<string> stopWords;
 
+    /// <summary>How common a two-character word must be for a name not to be found starting at its second character.</summary>
+    private const int CommonWordFrequency = 500;
+
     public TextAnalyzer(LanguageResources resources, KnowledgeBase knowledge)
     {
         converter = resources.Converter;
         stopWords = knowledge.Lexicon.StopWords;
-        terms = new TermMatcher(knowledge.Terms.Values, Normalize);
+        terms = new TermMatcher(knowledge.Terms.Values, Normalize, pair => resources.Dictionary.TryGet(pair, out var w) && w.Frequency >= CommonWordFrequency);
         var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize))
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);

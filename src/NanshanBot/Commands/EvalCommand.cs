@@ -45,7 +45,7 @@ public static class EvalCommand
             report.Add(c, verdict, answer.Text);
             if (results is not null)
             {
-                var line = new { id = c.Id, reply = answer.Text, declined = answer.Declined, sources = AnswerJson.Sources(answer), latency_ms = Math.Round(lastMs, 3) };
+                var line = new { id = c.Id, reply = answer.Text, declined = answer.Declined, sources = AnswerJson.Sources(answer), facts = answer.FactIds, latency_ms = Math.Round(lastMs, 3) };
                 await results.WriteLineAsync(JsonSerializer.Serialize(line, AnswerJson.Options));
             }
         }

@@ -134,7 +134,7 @@ public sealed class AnswerEngineTests
         Assert.True(answer.Declined);
         Assert.Empty(answer.Sources);
         Assert.NotEmpty(answer.Suggestions);
-        Assert.Contains(answer.Suggestions[0], answer.Text);
+        Assert.Contains(answer.Suggestions[0].Text, answer.Text);
     }
 
     [Theory]
@@ -148,7 +148,7 @@ public sealed class AnswerEngineTests
 
         Assert.Equal(AnswerKind.Introduction, answer.Kind);
         Assert.Equal(language, answer.Language);
-        Assert.Equal(bot.Index.Knowledge.Bot.Examples(language), answer.Suggestions);
+        Assert.Equal(bot.Index.Knowledge.Bot.Examples(language), answer.Suggestions.Select(s => s.Text));
     }
 
     [Fact]
@@ -164,6 +164,36 @@ public sealed class AnswerEngineTests
         {
             Assert.True(bot.Ask(example, Guid.NewGuid().ToString()).Kind == AnswerKind.Answered, example);
         }
+    }
+
+    [Fact]
+    public void EveryFactAnswersTheQuestionItSuggestsInBothLanguages()
+    {
+        foreach (var fact in bot.Index.Knowledge.Facts)
+        {
+            foreach (var language in new[] { Language.Chinese, Language.English })
+            {
+                var ask = fact.Ask(language);
+                Assert.False(string.IsNullOrEmpty(ask), $"{fact.Id} has no {language} question");
+                var answer = bot.Ask(ask!, Guid.NewGuid().ToString());
+                Assert.True(answer.FactIds.Contains(fact.Id), $"{fact.Id}: '{ask}' was answered by {string.Join(",", answer.FactIds)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void AnAnswerSuggestsRelatedQuestionsThatResolveBackToText()
+    {
+        var answer = bot.Ask("南山区有多少家上市公司？");
+
+        Assert.NotEmpty(answer.Suggestions);
+        Assert.All(answer.Suggestions, s =>
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(s.Key) <= 64, s.Key);
+            Assert.Equal(s.Text, bot.Engine.Suggested(s.Key));
+        });
+        Assert.Null(bot.Engine.Suggested("f:zh:no-such-fact"));
+        Assert.Null(bot.Engine.Suggested("garbage"));
     }
 
     [Fact]
