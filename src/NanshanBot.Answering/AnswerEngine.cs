@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NanshanBot.Knowledge.Model;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Search;
@@ -55,6 +56,12 @@ public sealed partial class AnswerEngine(
             new ConversationTurn(context.Where(t => !t.IsStop).Take(MaxContextTokens).ToList(), answer.FactIds, default));
         return answer;
     }
+
+    /// <summary>The introduction with example questions (for /start, /help, a WeChat subscribe, a new web chat).</summary>
+    public Answer Introduce(Language language) => composer.Introduce(knowledge.Current.Knowledge, language);
+
+    /// <summary>The knowledge answers come from right now (for /about).</summary>
+    public KnowledgeBase Knowledge => knowledge.Current.Knowledge;
 
     /// <summary>The question a suggestion button stands for (see <see cref="Suggestion.Key"/>).</summary>
     public string? Suggested(string key) => Suggestion.Resolve(key, knowledge.Current.Knowledge);

@@ -12,8 +12,10 @@ public static class CommandLine
     public const string Usage = """
         NanshanBot: answers questions about Shenzhen's Nanshan district from a curated knowledge base.
 
-        Usage: dotnet run --project src/NanshanBot -- <command>
-          chat                         chat in the terminal (reads stdin line by line; the default)
+        Usage: dotnet run --project src/NanshanBot [-- <command>]
+          (no command) | serve [--urls URL]
+                                       run the service: every configured channel (Telegram, ...) on one host
+          chat                         chat in the terminal (reads stdin line by line)
           ask "question" [--json]      answer one question; --json prints {"reply","declined","sources"}
           eval FILE [--out RESULTS] [--min-accuracy P]
                                        run a question set (shared/eval format) and judge it
@@ -26,8 +28,18 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var command = args.Length == 0 ? "chat" : args[0].ToLowerInvariant();
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help"))
+        {
+            return await ServeCommand.RunAsync(args);
+        }
+
+        var command = args[0].ToLowerInvariant();
         var rest = args.Skip(1).ToArray();
+        if (command == "serve")
+        {
+            return await ServeCommand.RunAsync(rest);
+        }
+
         if (command is "help" or "--help" or "-h")
         {
             Console.Out.WriteLine(Usage);

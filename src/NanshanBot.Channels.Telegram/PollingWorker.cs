@@ -1,0 +1,192 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace NanshanBot.Channels.Telegram;
+
+/// <summary>
+/// Long-polls getUpdates and hands each update to the <see cref="UpdateHandler"/>: chats in parallel, one
+/// chat's updates in order. The offset moves past a batch only after every update in it was handled (and
+/// each handled update is remembered on disk), so a crash loses nothing and a restart repeats nothing. A
+/// handler that throws is logged and its update skipped; network errors and 5xx back off; a 429 waits its
+/// retry_after; a 409 says what to do.
+/// </summary>
+public sealed partial class PollingWorker(
+    TelegramClient client,
+    UpdateHandler handler,
+    UpdateOffsetStore offsets,
+    BotIdentity identity,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<PollingWorker> logger) : BackgroundService
+{
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!await StartAsync(client, identity, deleteWebhook: true, time, logger, stoppingToken))
+        {
+            return;
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                await WaitAfterFailureAsync(e, ++failures, stoppingToken);
+                continue;
+            }
+
+            // In-flight answers finish even when shutdown begins: they are not cancelled by stoppingToken.
+            await HandleBatchAsync(updates);
+        }
+
+        LogStopped(logger);
+    }
+
+    private async Task HandleBatchAsync(Update[] updates)
+    {
+        var byChat = updates.Where(u => !offsets.IsHandled(u.Id)).GroupBy(ChatOf);
+        await Task.WhenAll(byChat.Select(async chat =>
+        {
+            foreach (var update in chat.OrderBy(u => u.Id))
+            {
+                try
+                {
+                    await handler.HandleAsync(update, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
+                }
+
+                offsets.MarkHandled(update.Id);
+            }
+        }));
+
+        if (updates.Length > 0)
+        {
+            offsets.Advance(updates.Max(u => u.Id) + 1);
+        }
+    }
+
+    private async Task WaitAfterFailureAsync(Exception e, int failures, CancellationToken stoppingToken)
+    {
+        var wait = Backoff.Delay(failures);
+        switch (e)
+        {
+            case ApiRequestException { ErrorCode: (int)HttpStatusCode.Conflict } conflict:
+                LogConflict(logger, conflict.Message);
+                break;
+            case ApiRequestException { ErrorCode: (int)HttpStatusCode.TooManyRequests } limited:
+                wait = TimeSpan.FromSeconds(limited.Parameters?.RetryAfter ?? 1);
+                LogRateLimited(logger, wait.TotalSeconds);
+                break;
+            case ApiRequestException { ErrorCode: (int)HttpStatusCode.Unauthorized }:
+                LogUnauthorized(logger);
+                wait = TimeSpan.FromSeconds(30);
+                break;
+            default:
+                LogPollFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
+                break;
+        }
+
+        try
+        {
+            await Task.Delay(wait, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static long ChatOf(Update u) => u.Message?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id ?? u.Id;
+
+    /// <summary>getMe (retried until it works or shutdown), then deleteWebhook for polling. False on shutdown.</summary>
+    internal static async Task<bool> StartAsync(TelegramClient client, BotIdentity identity, bool deleteWebhook,
+        TimeProvider time, ILogger logger, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var me = await client.Bot.GetMe(stoppingToken);
+                identity.Set(me.Id, me.Username);
+                if (deleteWebhook)
+                {
+                    await client.Bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+                }
+
+                LogStarted(logger, me.Username ?? me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                var wait = Backoff.Delay(attempt);
+                if (e is ApiRequestException { ErrorCode: (int)HttpStatusCode.Unauthorized })
+                {
+                    LogUnauthorized(logger);
+                }
+                else
+                {
+                    LogStartFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
+                }
+
+                try
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram channel started as @{Username}")]
+    private static partial void LogStarted(ILogger logger, string username);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling stopped")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler ({Type}: {Error}); it is skipped")]
+    private static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram says 409 Conflict ({Reason}). Either a webhook is set for this token (run with Telegram:Mode=webhook, or let polling delete it) or another instance is polling the same token: stop the other instance.")]
+    private static partial void LogConflict(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates rate-limited; waiting {Seconds} s as asked")]
+    private static partial void LogRateLimited(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): check Telegram__BotToken")]
+    private static partial void LogUnauthorized(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Type}: {Error}); retrying in {Seconds} s")]
+    private static partial void LogPollFailed(ILogger logger, string type, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start-up call failed ({Type}: {Error}); retrying in {Seconds} s")]
+    private static partial void LogStartFailed(ILogger logger, string type, string error, double seconds);
+}

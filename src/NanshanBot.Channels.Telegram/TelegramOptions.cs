@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace NanshanBot.Channels.Telegram;
+
+public enum TelegramMode
+{
+    Polling,
+    Webhook,
+}
+
+/// <summary>Configuration section <c>Telegram</c>. The channel is on when <see cref="BotToken"/> is set; the token
+/// comes from the environment (<c>Telegram__BotToken</c>) or user secrets, never from a committed file.</summary>
+public sealed class TelegramOptions
+{
+    public const string Section = "Telegram";
+
+    public string? BotToken { get; set; }
+
+    /// <summary>A local Bot API server, or a fake in tests; Telegram's own when empty.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    public TelegramMode Mode { get; set; } = TelegramMode.Polling;
+
+    /// <summary>The public HTTPS URL Telegram posts updates to, ending in /telegram/webhook (webhook mode).</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Sent by Telegram in X-Telegram-Bot-Api-Secret-Token with every webhook call (webhook mode).</summary>
+    public string? SecretToken { get; set; }
+
+    public long[] AdminUserIds { get; set; } = [];
+
+    /// <summary>Messages one user may send per minute; past it they get one notice and the rest is ignored.</summary>
+    public int FloodLimitPerMinute { get; set; } = 20;
+
+    /// <summary>Long-polling wait of each getUpdates call.</summary>
+    public int PollTimeoutSeconds { get; set; } = 25;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+}
+
+/// <summary>Checks the Telegram section at start-up, so that a mistake stops the service with a clear message
+/// instead of failing at the first message. Never echoes the token.</summary>
+public sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions o)
+    {
+        if (!o.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var errors = new List<string>();
+        if (!TokenPattern().IsMatch(o.BotToken!))
+        {
+            errors.Add("Telegram:BotToken does not look like a bot token (digits, ':', then letters, digits, '_' or '-'); get one from @BotFather.");
+        }
+
+        if (o.ApiBaseUrl is { Length: > 0 } url && !IsHttpUrl(url))
+        {
+            errors.Add($"Telegram:ApiBaseUrl must be an absolute http(s) URL such as http://127.0.0.1:8081; got '{url}'.");
+        }
+
+        if (o.Mode == TelegramMode.Webhook)
+        {
+            if (o.WebhookUrl is null || !IsHttpUrl(o.WebhookUrl))
+            {
+                errors.Add("Telegram:WebhookUrl must be the absolute https URL of /telegram/webhook when Telegram:Mode is webhook.");
+            }
+
+            if (o.SecretToken is null || !SecretPattern().IsMatch(o.SecretToken))
+            {
+                errors.Add("Telegram:SecretToken must be 1-256 characters of A-Z, a-z, 0-9, '_' or '-' when Telegram:Mode is webhook.");
+            }
+        }
+
+        if (o.FloodLimitPerMinute < 1 || o.PollTimeoutSeconds is < 0 or > 50)
+        {
+            errors.Add("Telegram:FloodLimitPerMinute must be at least 1 and Telegram:PollTimeoutSeconds between 0 and 50.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
+    [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex SecretPattern();
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace NanshanBot.Channels.Telegram;
+
+public static class TelegramRegistration
+{
+    /// <summary>Adds the Telegram channel when <c>Telegram:BotToken</c> is set: polling or webhook worker,
+    /// sender, throttle; options validated at start-up.</summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddSingleton<TelegramClient>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<SendThrottle>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<LastAnswers>();
+        services.AddSingleton<UpdateHandler>();
+        if (options.Mode == TelegramMode.Webhook)
+        {
+            services.AddSingleton<WebhookInbox>();
+            services.AddHostedService<WebhookWorker>();
+        }
+        else
+        {
+            services.AddSingleton<UpdateOffsetStore>();
+            services.AddHostedService<PollingWorker>();
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<WebhookInbox>() is { } inbox)
+        {
+            endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken ct) => inbox.ReceiveAsync(request, ct));
+        }
+
+        return endpoints;
+    }
+}

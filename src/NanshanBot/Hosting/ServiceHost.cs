@@ -1,0 +1,38 @@
+using NanshanBot.Channels;
+using NanshanBot.Channels.Telegram;
+
+namespace NanshanBot.Hosting;
+
+/// <summary>
+/// The service: the answering pipeline and every configured channel on one generic host with Kestrel, as a
+/// console app, a systemd service (Type=notify) or a Windows service. Listens on http://127.0.0.1:5080 unless
+/// ASP.NET's usual --urls / ASPNETCORE_URLS say otherwise.
+/// </summary>
+public static class ServiceHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <param name="configure">Replaces services after the normal registration: tests swap the clock or add a
+    /// log sink, nothing else.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.Section));
+        builder.Services.AddAnsweringPipeline(builder.Configuration);
+        builder.Services.AddTelegramChannel(builder.Configuration);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTelegramWebhook();
+        return app;
+    }
+}
