@@ -29,6 +29,7 @@ public static class TelegramRegistration
         if (options.Mode == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();
+            services.AddSingleton<WebhookMode>();
             services.AddHostedService<WebhookWorker>();
         }
         else
@@ -42,11 +43,16 @@ public static class TelegramRegistration
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<WebhookInbox>() is { } inbox)
+        if (endpoints.ServiceProvider.GetService<WebhookMode>() is not null)
         {
-            endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken ct) => inbox.ReceiveAsync(request, ct));
+            endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
+                inbox.ReceiveAsync(request, ct));
         }
 
         return endpoints;
     }
+
+    /// <summary>Present when the channel runs in webhook mode (checked without resolving the options, which
+    /// are validated when the host starts).</summary>
+    private sealed class WebhookMode;
 }

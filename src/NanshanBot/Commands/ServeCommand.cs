@@ -19,6 +19,10 @@ public static class ServeCommand
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+        catch (OptionsValidationException e)
+        {
+            return Invalid(e);
+        }
 
         await using (app)
         {
@@ -31,9 +35,14 @@ public static class ServeCommand
             }
             catch (OptionsValidationException e)
             {
-                Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
-                return 2;
+                return Invalid(e);
             }
         }
+    }
+
+    private static int Invalid(OptionsValidationException e)
+    {
+        Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
+        return 2;
     }
 }

@@ -10,6 +10,19 @@ public static class ProgramProcess
 
     public static async Task<Result> RunAsync(string[] args, string? stdin = null, IDictionary<string, string>? environment = null)
     {
+        using var process = Start(args, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the program and leaves it running (a service); the caller stops it.</summary>
+    public static Process Start(string[] args, IDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -31,13 +44,6 @@ public static class ProgramProcess
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }
