@@ -1,15 +1,17 @@
+using Microsoft.Extensions.Options;
+
 namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Keeps outgoing messages within Telegram's limits (about 1 per second to a chat, 20 per minute to a group,
-/// 30 per second overall) by making senders wait their turn: messages are queued, never dropped. Time comes
+/// 30 per second overall, <see cref="TelegramOptions.MessagesPerSecond"/>) by making senders wait their turn: messages are queued, never dropped. Time comes
 /// from the injected clock.
 /// </summary>
-public sealed class SendThrottle(TimeProvider time)
+public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> options)
 {
     private static readonly TimeSpan ChatSpacing = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan GroupSpacing = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan GlobalSpacing = TimeSpan.FromSeconds(1.0 / 30);
+    private readonly TimeSpan globalSpacing = TimeSpan.FromSeconds(1.0 / options.Value.MessagesPerSecond);
     private const int MaxTrackedChats = 50_000;
     private readonly Dictionary<long, DateTimeOffset> nextForChat = [];
     private readonly object gate = new();
@@ -38,7 +40,7 @@ public sealed class SendThrottle(TimeProvider time)
             var chatSlot = nextForChat.TryGetValue(chatId, out var next) && next > now ? next : now;
             var slot = chatSlot > nextGlobal ? chatSlot : nextGlobal > now ? nextGlobal : now;
             nextForChat[chatId] = slot + spacing;
-            nextGlobal = slot + GlobalSpacing;
+            nextGlobal = slot + globalSpacing;
             return slot - now;
         }
     }

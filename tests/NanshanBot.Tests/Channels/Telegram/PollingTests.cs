@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NanshanBot.Answering;
 using NanshanBot.Channels.Telegram;
+using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
-using static NanshanBot.Tests.Support.FakeBotApi.Updates;
+using static NanshanBot.Fakes.FakeBotApi.Updates;
 
 namespace NanshanBot.Tests.Channels.Telegram;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
 
 namespace NanshanBot.Tests.Channels.Telegram;

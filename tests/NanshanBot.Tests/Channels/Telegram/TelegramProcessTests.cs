@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
-using static NanshanBot.Tests.Support.FakeBotApi.Updates;
+using static NanshanBot.Fakes.FakeBotApi.Updates;
 
 namespace NanshanBot.Tests.Channels.Telegram;
 

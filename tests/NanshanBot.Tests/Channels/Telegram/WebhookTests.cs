@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
-using static NanshanBot.Tests.Support.FakeBotApi.Updates;
+using static NanshanBot.Fakes.FakeBotApi.Updates;
 
 namespace NanshanBot.Tests.Channels.Telegram;
 

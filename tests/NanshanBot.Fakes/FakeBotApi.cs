@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace NanshanBot.Tests.Support;
+namespace NanshanBot.Fakes;
 
 /// <summary>
 /// A Bot API server on 127.0.0.1 that speaks Telegram's paths and JSON (<c>POST /bot&lt;token&gt;/&lt;method&gt;</c>):
@@ -71,12 +71,23 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public List<DateTimeOffset> Times(string method) => Calls.Where(c => c.Method == method).Select(c => c.At).ToList();
 
+    /// <summary>When each chat's update was last served by getUpdates and when its reply arrived
+    /// (<see cref="System.Diagnostics.Stopwatch"/> timestamps), for latency figures.</summary>
+    public ConcurrentDictionary<long, long> ServedAt { get; } = new();
+
+    public ConcurrentDictionary<long, long> RepliedAt { get; } = new();
+
     public IEnumerable<long> Offsets => Sent("getUpdates").Select(b => b["offset"]?.GetValue<long>() ?? 0);
 
     private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
         var body = await ReadBodyAsync(request);
         Calls.Enqueue((method, body, clock.GetUtcNow()));
+        if (method == "sendMessage" && body["chat_id"] is { } chat)
+        {
+            RepliedAt.TryAdd(long.Parse(chat.ToString(), System.Globalization.CultureInfo.InvariantCulture), System.Diagnostics.Stopwatch.GetTimestamp());
+        }
+
         if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {
             return Results.Json(failure.Body, statusCode: failure.Status);
@@ -110,6 +121,15 @@ public sealed class FakeBotApi : IAsyncDisposable
                 var pending = updates.Where(u => IgnoreOffset || u["update_id"]!.GetValue<long>() >= offset).ToList();
                 if (pending.Count > 0 || DateTime.UtcNow >= deadline || aborted.IsCancellationRequested)
                 {
+                    var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                    foreach (var u in pending)
+                    {
+                        if (u["message"]?["chat"]?["id"] is { } id)
+                        {
+                            ServedAt[id.GetValue<long>()] = now;
+                        }
+                    }
+
                     return new JsonArray(pending.Select(u => (JsonNode)u.DeepClone()).ToArray());
                 }
             }

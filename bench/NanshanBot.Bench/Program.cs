@@ -1,0 +1,8 @@
+using NanshanBot.Bench;
+
+var quick = args.Contains("--quick");
+var report = new BenchReport(quick);
+await AnswerLatency.RunAsync(report);
+await TelegramThroughput.RunAsync(report);
+report.Print(Console.Out);
+report.Save(Path.Combine(Repo.Root, "artifacts", "bench.json"));
