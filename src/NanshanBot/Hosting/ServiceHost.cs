@@ -1,5 +1,6 @@
 using NanshanBot.Channels;
 using NanshanBot.Channels.Telegram;
+using NanshanBot.Channels.Web;
 
 namespace NanshanBot.Hosting;
 
@@ -28,10 +29,12 @@ public static class ServiceHost
         builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.Section));
         builder.Services.AddAnsweringPipeline(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);
+        builder.Services.AddWebChannel(builder.Configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapWebChannel();
         app.MapTelegramWebhook();
         return app;
     }

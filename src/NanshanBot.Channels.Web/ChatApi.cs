@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NanshanBot.Answering;
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Channels.Web;
+
+/// <summary>
+/// <c>POST /api/chat</c>: <c>{"conversationId","text"}</c> in, <c>{"reply","declined","sources","suggestions"}</c>
+/// out, through the same engine as every channel. Anything wrong with the request is an RFC 7807 problem:
+/// 415 for a content type other than JSON, 400 for malformed JSON, empty or oversized text.
+/// </summary>
+public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> options, ILogger<ChatApi> logger)
+{
+    private const int MaxBodyBytes = 64 * 1024;
+    private const int MaxConversationIdLength = 128;
+
+    public async Task<IResult> ChatAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the question as application/json.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Request too large", $"The body may be at most {MaxBodyBytes} bytes.");
+        }
+
+        ChatRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, Json.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message);
+        }
+
+        var text = body?.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Empty question", "Field 'text' must contain the question.");
+        }
+
+        if (text.Length > options.Value.MaxTextLength)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Question too long", $"Field 'text' may be at most {options.Value.MaxTextLength} characters.");
+        }
+
+        var conversation = body!.ConversationId is { Length: > 0 and <= MaxConversationIdLength } id ? id : Guid.NewGuid().ToString("N");
+        var started = Stopwatch.GetTimestamp();
+        var answer = engine.Answer(new Question("web:" + conversation, text));
+        ChannelLog.Answered(logger, "web", conversation, Stopwatch.GetElapsedTime(started), answer);
+        return Results.Json(ChatResponse.From(answer), Json.Options);
+    }
+
+    /// <summary><c>GET /api/intro?lang=zh|en</c>: the introduction a new chat opens with.</summary>
+    public IResult Intro(string? lang) =>
+        Results.Json(ChatResponse.From(engine.Introduce(lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese)), Json.Options);
+
+    internal static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+}
+
+public sealed record ChatRequest(string? ConversationId, string? Text);
+
+public sealed record SourceDto(string Title, string Publisher, string Date, string? Url);
+
+public sealed record ChatResponse(string Reply, bool Declined, IReadOnlyList<SourceDto> Sources, IReadOnlyList<string> Suggestions)
+{
+    public static ChatResponse From(Answer answer) => new(
+        answer.Text,
+        answer.Declined,
+        answer.Sources.Select(s => new SourceDto(s.Title, answer.Language == Language.English ? s.PublisherEn : s.Publisher, s.Date, s.Url)).ToList(),
+        answer.Suggestions.Select(s => s.Text).ToList());
+}
+
+internal static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Reflection;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace NanshanBot.Channels.Web;
+
+public static class WebChatRegistration
+{
+    private const string Policy = "per-client";
+
+    /// <summary>The web chat: page, API, per-client rate limit and problem details. Always on.</summary>
+    public static IServiceCollection AddWebChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        services.AddSingleton<ChatApi>();
+        services.AddProblemDetails();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Policy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.RequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await ChatApi.Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"Please wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds before asking again.").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication MapWebChannel(this WebApplication app)
+    {
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct)).RequireRateLimiting(Policy);
+        app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(Policy);
+        MapPage(app, "/", "index.html", "text/html; charset=utf-8");
+        MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
+        MapPage(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
+        return app;
+    }
+
+    private static void MapPage(IEndpointRouteBuilder app, string path, string file, string contentType)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("wwwroot/" + file)
+            ?? throw new InvalidOperationException("The web page is missing from the build: wwwroot/" + file);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        var bytes = memory.ToArray();
+        app.MapGet(path, (HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "no-cache";
+            return Results.Bytes(bytes, contentType);
+        });
+    }
+}
