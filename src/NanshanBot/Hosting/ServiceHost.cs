@@ -1,5 +1,6 @@
 using NanshanBot.Channels;
 using NanshanBot.Channels.Telegram;
+using NanshanBot.Channels.WeChat;
 using NanshanBot.Channels.Web;
 
 namespace NanshanBot.Hosting;
@@ -30,12 +31,14 @@ public static class ServiceHost
         builder.Services.AddAnsweringPipeline(builder.Configuration);
         builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddWebChannel(builder.Configuration);
+        builder.Services.AddWeChatChannels(builder.Configuration);
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapWebChannel();
         app.MapTelegramWebhook();
+        app.MapWeChatChannels();
         return app;
     }
 }

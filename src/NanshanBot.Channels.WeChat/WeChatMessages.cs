@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NanshanBot.Answering;
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Channels.WeChat;
+
+/// <summary>
+/// Where a WeChat message becomes a question: text is answered (within the per-user flood limit), a
+/// subscription is welcomed with example questions, other events get nothing, other message types a polite
+/// "text only". Returns the reply text, "" for none.
+/// </summary>
+public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatMessages> logger)
+{
+    private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
+
+    public string Reply(string channel, Dictionary<string, string> fields)
+    {
+        var user = fields.GetValueOrDefault("FromUserName", "");
+        switch (fields.GetValueOrDefault("MsgType", ""))
+        {
+            case "text":
+                return Answer(channel, user, fields.GetValueOrDefault("Content", ""));
+            case "event" when fields.GetValueOrDefault("Event", "").Equals("subscribe", StringComparison.OrdinalIgnoreCase):
+                return engine.Introduce(Language.Chinese).Text;
+            case "event":
+                return "";
+            default:
+                return "目前只能看懂文字消息，请用文字提问。I can only read text messages; please type your question.";
+        }
+    }
+
+    private string Answer(string channel, string user, string content)
+    {
+        switch (flood.Check(channel + ":" + user))
+        {
+            case FloodVerdict.Notify:
+                return "消息发得太快了，请稍等一分钟再问。";
+            case FloodVerdict.Ignore:
+                return "";
+        }
+
+        if (content.Trim().Length == 0)
+        {
+            return engine.Introduce(Language.Chinese).Text;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var answer = engine.Answer(new Question($"{channel}:{user}", content));
+        ChannelLog.Answered(logger, channel, user, Stopwatch.GetElapsedTime(started), answer);
+        return answer.Text;
+    }
+}
