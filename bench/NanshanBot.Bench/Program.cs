@@ -4,5 +4,6 @@ var quick = args.Contains("--quick");
 var report = new BenchReport(quick);
 await AnswerLatency.RunAsync(report);
 await TelegramThroughput.RunAsync(report);
+await HttpLoad.RunAsync(report);
 report.Print(Console.Out);
 report.Save(Path.Combine(Repo.Root, "artifacts", "bench.json"));
