@@ -37,6 +37,11 @@ public static class EvalCommand
 
         var engine = services.Get<AnswerEngine>();
         var report = new EvalReport();
+        if (outPath is not null && Path.GetDirectoryName(Path.GetFullPath(outPath)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         await using var results = outPath is null ? null : new StreamWriter(outPath);
         foreach (var c in cases)
         {
