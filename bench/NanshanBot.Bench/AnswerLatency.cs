@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Evaluation;
@@ -20,15 +19,12 @@ public static class AnswerLatency
         var index = new KnowledgeIndex(KnowledgeLoader.Load(Path.Combine(Repo.Root, "knowledge")), LanguageResources.Default);
         report.Add("load", "knowledge + language data", load.Elapsed.TotalMilliseconds, "ms");
 
-        var options = new RetrievalOptions();
-        var engine = new AnswerEngine(new KnowledgeState(index), new Retriever(options), new AnswerComposer(),
-            new ConversationStore(TimeProvider.System, Options.Create(new ConversationOptions())), TimeProvider.System,
-            NullLogger<AnswerEngine>.Instance);
+        var engine = new ServiceCollection().AddLogging().AddAnswering(index).BuildServiceProvider().GetRequiredService<AnswerEngine>();
         var cases = EvalCase.ReadAll(Repo.DevQuestions);
         var questions = cases.SelectMany(c => c.Turns.Select(t => (c.Id, t))).ToList();
         foreach (var (id, text) in questions)
         {
-            engine.Answer(new Question("warm-" + id, text));
+            engine.AnswerAsync(new Question("warm-" + id, text)).GetAwaiter().GetResult();
         }
 
         var rounds = report.Quick ? 200 : 2000;
@@ -39,7 +35,7 @@ public static class AnswerLatency
             foreach (var (id, text) in questions)
             {
                 var start = Stopwatch.GetTimestamp();
-                engine.Answer(new Question($"r{round}-{id}", text));
+                engine.AnswerAsync(new Question($"r{round}-{id}", text)).GetAwaiter().GetResult();
                 micros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
             }
         }

@@ -64,12 +64,12 @@ public sealed class AnswerComposer
             : "（摘自一篇英文文章）" + text;
     }
 
-    private static string SourceLine(List<Source> sources, Language language) => language == Language.English
+    public static string SourceLine(IReadOnlyList<Source> sources, Language language) => language == Language.English
         ? (sources.Count == 1 ? "Source: " : "Sources: ") + string.Join("; ", sources.Select(s => s.Cite(language)))
         : "来源：" + string.Join("；", sources.Select(s => s.Cite(language)));
 
     /// <summary>Cuts text that does not fit at the last sentence end that does.</summary>
-    private static string Fit(string text, int room)
+    public static string Fit(string text, int room)
     {
         if (text.Length <= room)
         {

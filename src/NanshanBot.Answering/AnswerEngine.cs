@@ -1,64 +1,47 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Logging;
-using NanshanBot.Knowledge.Model;
 using NanshanBot.Answering.Conversations;
+using NanshanBot.Answering.Grounding;
+using NanshanBot.Knowledge.Model;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Search;
-using NanshanBot.Retrieval.Text;
 
 namespace NanshanBot.Answering;
 
 /// <summary>
-/// The one pipeline every channel uses: a question (and its conversation) in, an answer out. Greetings get an
-/// introduction; a follow-up is searched together with the previous turn; what retrieval cannot answer is
-/// declined honestly.
+/// The one pipeline every channel uses: a question (and its conversation) in, an answer out. Retrieval always
+/// runs first; what it cannot answer is declined (no model is asked). With an <see cref="IGroundedWriter"/>
+/// configured, the model phrases the answer from the retrieved facts within its deadline, and its text must pass
+/// <see cref="GroundedAnswerChecker"/>; on any failure the offline answer stands.
 /// </summary>
 public sealed partial class AnswerEngine(
     KnowledgeState knowledge,
-    Retriever retriever,
-    AnswerComposer composer,
+    QuestionRouter router,
     ConversationStore conversations,
-    TimeProvider time,
-    ILogger<AnswerEngine> logger)
+    ILogger<AnswerEngine> logger,
+    IGroundedWriter? writer = null)
 {
-    /// <summary>Longer questions are cut to this many characters before analysis.</summary>
-    public const int MaxQuestionLength = 500;
+    /// <summary>How many retrieved facts a model is given.</summary>
+    private const int MaxFactsForModel = 5;
 
-    private const int MaxContextTokens = 40;
-
-    public Answer Answer(Question question)
+    public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
     {
-        var index = knowledge.Current;
-        var text = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
-        var query = index.Parse(text, time.GetLocalNow().Year);
-        if (GreetingDetector.IsGreeting(query.Normalized, index.Knowledge.Bot))
+        Answer? final = null;
+        await foreach (var update in RunAsync(question, stream: false, cancellationToken))
         {
-            return composer.Introduce(index.Knowledge, query.Language);
+            final = update.Final ?? final;
         }
 
-        if (index.Knowledge.Lexicon.SmallTalk.Any(phrase => Phrases.Contains(query.Normalized, phrase)))
-        {
-            return composer.Decline(index.Knowledge, query.Language);
-        }
-
-        var tokens = query.Tokens;
-        var last = conversations.Last(question.ConversationId);
-        var followUp = last is not null && FollowUpDetector.IsFollowUp(query, index.Knowledge.Lexicon);
-        var result = retriever.Search(index, query, followUp ? last!.Tokens : null);
-        if (result.Verdict != Verdict.Found)
-        {
-            LogDeclined(logger, result.Verdict, string.Join(",", result.UnknownWords));
-            return composer.Decline(index.Knowledge, query.Language);
-        }
-
-        var answer = composer.Compose(result, index.Knowledge);
-        var context = followUp ? tokens.Concat(last!.Tokens.Where(t => !tokens.Contains(t))) : tokens;
-        conversations.Remember(question.ConversationId,
-            new ConversationTurn(context.Where(t => !t.IsStop).Take(MaxContextTokens).ToList(), answer.FactIds, default));
-        return answer;
+        return final!;
     }
 
+    /// <summary>The answer as it is written (model text pieces), then the final, checked answer.</summary>
+    public IAsyncEnumerable<AnswerUpdate> StreamAsync(Question question, CancellationToken cancellationToken = default) =>
+        RunAsync(question, stream: true, cancellationToken);
+
     /// <summary>The introduction with example questions (for /start, /help, a WeChat subscribe, a new web chat).</summary>
-    public Answer Introduce(Language language) => composer.Introduce(knowledge.Current.Knowledge, language);
+    public Answer Introduce(Language language) => router.Introduce(language);
 
     /// <summary>The knowledge answers come from right now (for /about).</summary>
     public KnowledgeBase Knowledge => knowledge.Current.Knowledge;
@@ -66,6 +49,104 @@ public sealed partial class AnswerEngine(
     /// <summary>The question a suggestion button stands for (see <see cref="Suggestion.Key"/>).</summary>
     public string? Suggested(string key) => Suggestion.Resolve(key, knowledge.Current.Knowledge);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Declined ({Verdict}); unknown words: {Unknown}")]
-    private static partial void LogDeclined(ILogger logger, Verdict verdict, string unknown);
+    private async IAsyncEnumerable<AnswerUpdate> RunAsync(Question question, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var index = knowledge.Current;
+        var routed = router.Route(index, question);
+        if (routed.Result is not { } result || writer is null)
+        {
+            Remember(question, routed);
+            yield return new AnswerUpdate(null, routed.Answer);
+            yield break;
+        }
+
+        var request = Request(question, result, routed);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(writer.Timeout);
+        var text = new StringBuilder();
+        Exception? failure = null;
+        if (stream)
+        {
+            await using var pieces = writer.StreamAsync(request, deadline.Token).GetAsyncEnumerator(deadline.Token);
+            while (true)
+            {
+                try
+                {
+                    if (!await pieces.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = e;
+                    break;
+                }
+
+                text.Append(pieces.Current);
+                yield return new AnswerUpdate(GroundedAnswerChecker.Clean(pieces.Current), null);
+            }
+        }
+        else
+        {
+            try
+            {
+                text.Append(await writer.CompleteAsync(request, deadline.Token));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = e;
+            }
+        }
+
+        var final = Checked(request, text.ToString(), failure, index);
+        Remember(question, routed with { Answer = final });
+        yield return new AnswerUpdate(null, final);
+    }
+
+    private Answer Checked(GroundedRequest request, string text, Exception? failure, Retrieval.Index.KnowledgeIndex index)
+    {
+        if (failure is not null)
+        {
+            LogFallback(logger, failure is OperationCanceledException ? "timeout" : failure.GetType().Name + ": " + failure.Message);
+            return request.Offline;
+        }
+
+        var (answer, rejection) = GroundedAnswerChecker.Check(request, text, index);
+        if (answer is null)
+        {
+            LogFallback(logger, rejection!);
+        }
+
+        return answer ?? request.Offline;
+    }
+
+    private GroundedRequest Request(Question question, RetrievalResult result, Routed routed)
+    {
+        var language = result.Language;
+        var facts = result.Answers.Concat(result.Ranked.Except(result.Answers).Where(c => c.Coverage > 0))
+            .Take(MaxFactsForModel)
+            .Select((c, i) => new GroundedFact($"F{i + 1}", c.Document.Id, c.Document.Text(c.Document.LanguageFor(language)),
+                c.Document.Fact?.Text(language == Language.English ? Language.Chinese : Language.English) ?? "", c.Document.Source))
+            .ToList();
+        var history = conversations.Last(question.ConversationId)?.History ?? [];
+        return new GroundedRequest(routed.Text, language, facts, history, routed.Answer);
+    }
+
+    private void Remember(Question question, Routed routed)
+    {
+        if (routed.Context is not { } context)
+        {
+            return;
+        }
+
+        var history = (conversations.Last(question.ConversationId)?.History ?? [])
+            .Append(new Exchange(routed.Text, routed.Answer.Text))
+            .TakeLast(ConversationTurn.MaxHistory)
+            .ToList();
+        conversations.Remember(question.ConversationId, new ConversationTurn(context, routed.Answer.FactIds, default) { History = history });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the offline answer stands")]
+    private static partial void LogFallback(ILogger logger, string reason);
 }

@@ -116,7 +116,7 @@ public sealed class UpdateHandler(
     private async Task AnswerAsync(string question, ChatRef chat, string conversation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var answer = engine.Answer(new Question(conversation, question));
+        var answer = await engine.AnswerAsync(new Question(conversation, question), cancellationToken);
         if (answer.Kind == AnswerKind.Answered)
         {
             lastAnswers.Remember(conversation, answer);

@@ -119,7 +119,7 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
         var key = fields.TryGetValue("MsgId", out var id) && id.Length > 0
             ? $"{account.Channel}:msg:{id}"
             : $"{account.Channel}:event:{Field(fields, "FromUserName")}:{Field(fields, "CreateTime")}";
-        var reply = cache.GetOrStart(key, () => Task.Run(() => messages.Reply(account.Channel, fields), CancellationToken.None));
+        var reply = cache.GetOrStart(key, () => Task.Run(() => messages.ReplyAsync(account.Channel, fields), CancellationToken.None));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = Task.Delay(options.Value.ReplyDeadline, time, timeout.Token);
         var first = await Task.WhenAny(reply, deadline);

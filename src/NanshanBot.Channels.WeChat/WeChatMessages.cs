@@ -15,13 +15,13 @@ public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> 
 {
     private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
 
-    public string Reply(string channel, Dictionary<string, string> fields)
+    public async Task<string> ReplyAsync(string channel, Dictionary<string, string> fields)
     {
         var user = fields.GetValueOrDefault("FromUserName", "");
         switch (fields.GetValueOrDefault("MsgType", ""))
         {
             case "text":
-                return Answer(channel, user, fields.GetValueOrDefault("Content", ""));
+                return await AnswerAsync(channel, user, fields.GetValueOrDefault("Content", ""));
             case "event" when fields.GetValueOrDefault("Event", "").Equals("subscribe", StringComparison.OrdinalIgnoreCase):
                 return engine.Introduce(Language.Chinese).Text;
             case "event":
@@ -31,7 +31,7 @@ public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> 
         }
     }
 
-    private string Answer(string channel, string user, string content)
+    private async Task<string> AnswerAsync(string channel, string user, string content)
     {
         switch (flood.Check(channel + ":" + user))
         {
@@ -47,7 +47,7 @@ public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> 
         }
 
         var started = Stopwatch.GetTimestamp();
-        var answer = engine.Answer(new Question($"{channel}:{user}", content));
+        var answer = await engine.AnswerAsync(new Question($"{channel}:{user}", content));
         ChannelLog.Answered(logger, channel, user, Stopwatch.GetElapsedTime(started), answer);
         return answer.Text;
     }

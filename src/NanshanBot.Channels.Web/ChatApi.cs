@@ -53,7 +53,7 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
 
         var conversation = body!.ConversationId is { Length: > 0 and <= MaxConversationIdLength } id ? id : Guid.NewGuid().ToString("N");
         var started = Stopwatch.GetTimestamp();
-        var answer = engine.Answer(new Question("web:" + conversation, text));
+        var answer = await engine.AnswerAsync(new Question("web:" + conversation, text), cancellationToken);
         ChannelLog.Answered(logger, "web", conversation, Stopwatch.GetElapsedTime(started), answer);
         return Results.Json(ChatResponse.From(answer), Json.Options);
     }

@@ -4,7 +4,7 @@ namespace NanshanBot.Commands;
 
 public static class AskCommand
 {
-    public static int Run(IServiceProvider services, string[] args, TextWriter output)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var json = args.Contains("--json");
         var question = string.Join(' ', args.Where(a => a != "--json"));
@@ -14,7 +14,7 @@ public static class AskCommand
             return 64;
         }
 
-        var answer = services.Get<AnswerEngine>().Answer(new Question("ask", question));
+        var answer = await services.Get<AnswerEngine>().AnswerAsync(new Question("ask", question));
         output.WriteLine(json ? AnswerJson.Serialize(answer) : answer.Text);
         return 0;
     }

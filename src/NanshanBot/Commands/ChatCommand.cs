@@ -33,7 +33,7 @@ public static class ChatCommand
                 continue;
             }
 
-            var answer = engine.Answer(new Question(conversation, line));
+            var answer = await engine.AnswerAsync(new Question(conversation, line));
             output.WriteLine(answer.Text);
             output.WriteLine();
         }

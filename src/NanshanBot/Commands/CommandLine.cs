@@ -69,7 +69,7 @@ public static class CommandLine
         return command switch
         {
             "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
-            "ask" => AskCommand.Run(services, rest, Console.Out),
+            "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
             "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
             _ => KbCommands.Run(services, rest, Console.Out),
         };

@@ -45,7 +45,7 @@ public static class EvalCommand
         await using var results = outPath is null ? null : new StreamWriter(outPath);
         foreach (var c in cases)
         {
-            var (answer, lastMs) = Run(engine, c, report.Latencies);
+            var (answer, lastMs) = await RunAsync(engine, c, report.Latencies);
             var verdict = Judge.Verdict(c, answer.Text, answer.Declined);
             report.Add(c, verdict, answer.Text);
             if (results is not null)
@@ -60,7 +60,7 @@ public static class EvalCommand
         return report.Percent >= min ? 0 : 1;
     }
 
-    private static (Answer Answer, double LastMs) Run(AnswerEngine engine, EvalCase c, List<double> latencies)
+    private static async Task<(Answer Answer, double LastMs)> RunAsync(AnswerEngine engine, EvalCase c, List<double> latencies)
     {
         var conversation = "eval-" + c.Id + "-" + Guid.NewGuid().ToString("N");
         Answer? answer = null;
@@ -68,7 +68,7 @@ public static class EvalCommand
         foreach (var turn in c.Turns)
         {
             var start = Stopwatch.GetTimestamp();
-            answer = engine.Answer(new Question(conversation, turn));
+            answer = await engine.AnswerAsync(new Question(conversation, turn));
             ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             latencies.Add(ms);
         }

@@ -5,7 +5,6 @@ using NanshanBot.Answering.Conversations;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
-using NanshanBot.Retrieval.Search;
 
 namespace NanshanBot.Hosting;
 
@@ -19,15 +18,9 @@ public static class ServiceRegistration
         var path = options.ResolvePath();
         var knowledge = KnowledgeLoader.Load(path);
         services.AddSingleton(new KnowledgeSource(path));
-        services.AddSingleton(new KnowledgeState(new KnowledgeIndex(knowledge, LanguageResources.Default)));
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
-        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RetrievalOptions>>().Value);
-        services.AddSingleton<Retriever>();
-        services.AddSingleton<AnswerComposer>();
-        services.AddSingleton<ConversationStore>();
-        services.AddSingleton<AnswerEngine>();
+        services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));
+        services.Configure<RetrievalOptions>(configuration.GetSection("Retrieval"));
+        services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
         return services;
     }
 }

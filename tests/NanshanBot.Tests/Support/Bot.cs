@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
@@ -10,7 +9,8 @@ using NanshanBot.Retrieval.Search;
 
 namespace NanshanBot.Tests.Support;
 
-/// <summary>The real answering pipeline over a knowledge folder (the bundled one by default), with a fake clock.</summary>
+/// <summary>The real answering pipeline (as the service registers it) over a knowledge folder (the bundled one
+/// by default), with a fake clock.</summary>
 public sealed class Bot
 {
     private static readonly Lazy<KnowledgeIndex> BundledIndex =
@@ -20,24 +20,23 @@ public sealed class Bot
     {
         Index = index ?? BundledIndex.Value;
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        var options = new RetrievalOptions();
-        Retriever = new Retriever(options);
-        Conversations = new ConversationStore(Clock, Options.Create(new ConversationOptions()));
-        Engine = new AnswerEngine(new KnowledgeState(Index), Retriever, new AnswerComposer(), Conversations,
-            Clock, NullLogger<AnswerEngine>.Instance);
+        Services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock).AddAnswering(Index).BuildServiceProvider();
     }
 
     public KnowledgeIndex Index { get; }
 
     public FakeTimeProvider Clock { get; }
 
-    public Retriever Retriever { get; }
+    public IServiceProvider Services { get; }
 
-    public ConversationStore Conversations { get; }
+    public Retriever Retriever => Services.GetRequiredService<Retriever>();
 
-    public AnswerEngine Engine { get; }
+    public ConversationStore Conversations => Services.GetRequiredService<ConversationStore>();
+
+    public AnswerEngine Engine => Services.GetRequiredService<AnswerEngine>();
 
     public static KnowledgeIndex Load(string folder) => new(KnowledgeLoader.Load(folder), LanguageResources.Default);
 
-    public Answer Ask(string text, string conversation = "test") => Engine.Answer(new Question(conversation, text));
+    public Answer Ask(string text, string conversation = "test") =>
+        Engine.AnswerAsync(new Question(conversation, text)).GetAwaiter().GetResult();
 }

@@ -22,7 +22,7 @@ public sealed class PollingTests
         await t.SentCountIsAsync(1);
 
         var sent = t.Api.Sent().Single();
-        var expected = t.Bot.Services.GetRequiredService<AnswerEngine>().Answer(new Question("other", "南山区人均GDP有多少？"));
+        var expected = await t.Bot.Services.GetRequiredService<AnswerEngine>().AnswerAsync(new Question("other", "南山区人均GDP有多少？"));
         Assert.Equal(100, sent["chat_id"]!.GetValue<long>());
         Assert.Equal("html", sent["parse_mode"]!.GetValue<string>().ToLowerInvariant());
         Assert.Equal(Html.Escape(expected.Text), sent["text"]!.GetValue<string>());

@@ -73,7 +73,7 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
         Assert.Equal("oUser123", reply["ToUserName"]);
         Assert.Equal("gh_account", reply["FromUserName"]);
         Assert.Equal("text", reply["MsgType"]);
-        var expected = service.Services.GetRequiredService<AnswerEngine>().Answer(new Question("other", "南山区人均GDP有多少？"));
+        var expected = await service.Services.GetRequiredService<AnswerEngine>().AnswerAsync(new Question("other", "南山区人均GDP有多少？"));
         Assert.Equal(expected.Text, reply["Content"]);
     }
 

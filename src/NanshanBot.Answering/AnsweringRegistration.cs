@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NanshanBot.Answering.Conversations;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Retrieval.Search;
+
+namespace NanshanBot.Answering;
+
+public static class AnsweringRegistration
+{
+    /// <summary>Registers the answering pipeline over an already loaded knowledge index: retrieval, composer,
+    /// conversations, the engine. The clock is the system's unless one is registered already.</summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex index)
+    {
+        services.AddSingleton(new KnowledgeState(index));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RetrievalOptions>();
+        services.AddOptions<ConversationOptions>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrievalOptions>>().Value);
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<AnswerComposer>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<QuestionRouter>();
+        services.AddSingleton<AnswerEngine>();
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Answering.Grounding;
+
+/// <summary>A retrieved fact as the model sees it: a short id to cite (F1, F2...), its text in the question's
+/// language, and where it comes from.</summary>
+public sealed record GroundedFact(string Id, string DocumentId, string Text, string OtherLanguageText, Source Source);
+
+/// <summary>One earlier exchange of the conversation, for the model's context.</summary>
+public sealed record Exchange(string Question, string Answer);
+
+/// <summary>Everything a model may use to phrase an answer: the question, the retrieved facts, the recent
+/// conversation, and the offline answer that stands if the model fails.</summary>
+public sealed record GroundedRequest(
+    string Question,
+    Language Language,
+    IReadOnlyList<GroundedFact> Facts,
+    IReadOnlyList<Exchange> History,
+    Answer Offline);
+
+/// <summary>
+/// An optional writer (an LLM) that phrases an answer from the retrieved facts only. Registered only when
+/// configured; without it the offline composer answers. The engine enforces the deadline and checks what comes
+/// back (<see cref="GroundedAnswerChecker"/>): the writer only talks to the model.
+/// </summary>
+public interface IGroundedWriter
+{
+    /// <summary>How long the writer may take before the offline answer is used instead.</summary>
+    TimeSpan Timeout { get; }
+
+    Task<string> CompleteAsync(GroundedRequest request, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<string> StreamAsync(GroundedRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>A step of a streamed answer: a piece of text as it is written, or the final, checked answer.</summary>
+public sealed record AnswerUpdate(string? Delta, Answer? Final);

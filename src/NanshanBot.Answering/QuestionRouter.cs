@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using NanshanBot.Answering.Conversations;
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Retrieval.Search;
+using NanshanBot.Retrieval.Text;
+
+namespace NanshanBot.Answering;
+
+/// <summary>What the offline pipeline makes of a question: the answer (introduction, decline or composed), the
+/// retrieval behind a composed one, and the context a follow-up will need.</summary>
+public sealed record Routed(string Text, Answer Answer, RetrievalResult? Result, IReadOnlyList<Token>? Context);
+
+/// <summary>
+/// The offline pipeline: greetings get an introduction, small talk a decline; a follow-up is searched together
+/// with the previous turn; what retrieval cannot answer is declined honestly, the rest is composed from facts.
+/// </summary>
+public sealed partial class QuestionRouter(
+    Retriever retriever,
+    AnswerComposer composer,
+    ConversationStore conversations,
+    KnowledgeState knowledge,
+    TimeProvider time,
+    ILogger<QuestionRouter> logger)
+{
+    /// <summary>Longer questions are cut to this many characters before analysis.</summary>
+    public const int MaxQuestionLength = 500;
+
+    private const int MaxContextTokens = 40;
+
+    public Answer Introduce(Language language) => composer.Introduce(knowledge.Current.Knowledge, language);
+
+    public Routed Route(KnowledgeIndex index, Question question)
+    {
+        var text = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
+        var query = index.Parse(text, time.GetLocalNow().Year);
+        if (GreetingDetector.IsGreeting(query.Normalized, index.Knowledge.Bot))
+        {
+            return new Routed(text, composer.Introduce(index.Knowledge, query.Language), null, null);
+        }
+
+        if (index.Knowledge.Lexicon.SmallTalk.Any(phrase => Phrases.Contains(query.Normalized, phrase)))
+        {
+            return new Routed(text, composer.Decline(index.Knowledge, query.Language), null, null);
+        }
+
+        var tokens = query.Tokens;
+        var last = conversations.Last(question.ConversationId);
+        var followUp = last is not null && FollowUpDetector.IsFollowUp(query, index.Knowledge.Lexicon);
+        var result = retriever.Search(index, query, followUp ? last!.Tokens : null);
+        if (result.Verdict != Verdict.Found)
+        {
+            LogDeclined(logger, result.Verdict, string.Join(",", result.UnknownWords));
+            return new Routed(text, composer.Decline(index.Knowledge, query.Language), null, null);
+        }
+
+        var context = followUp ? tokens.Concat(last!.Tokens.Where(t => !tokens.Contains(t))) : tokens;
+        return new Routed(text, composer.Compose(result, index.Knowledge), result,
+            context.Where(t => !t.IsStop).Take(MaxContextTokens).ToList());
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Declined ({Verdict}); unknown words: {Unknown}")]
+    private static partial void LogDeclined(ILogger logger, Verdict verdict, string unknown);
+}
