@@ -66,13 +66,21 @@ public static class CommandLine
         }
 
         var services = host.Services;
-        return command switch
+        try
         {
-            "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
-            "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
-            "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
-            _ => KbCommands.Run(services, rest, Console.Out),
-        };
+            return command switch
+            {
+                "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
+                "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
+                "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
+                _ => KbCommands.Run(services, rest, Console.Out),
+            };
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
+            return 2;
+        }
     }
 
     /// <summary>Builds the host; null (with the reason) when the knowledge base is missing or invalid.</summary>

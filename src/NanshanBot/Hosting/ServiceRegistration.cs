@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
+using NanshanBot.Answering.Llm;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
@@ -21,6 +22,7 @@ public static class ServiceRegistration
         services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));
         services.Configure<RetrievalOptions>(configuration.GetSection("Retrieval"));
         services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
+        services.AddLlmWriter(configuration);
         return services;
     }
 }

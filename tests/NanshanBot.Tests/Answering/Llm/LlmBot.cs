@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NanshanBot.Answering;
+using NanshanBot.Answering.Llm;
+using NanshanBot.Fakes;
+using NanshanBot.Knowledge.Loading;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Tests.Support;
+
+namespace NanshanBot.Tests.Answering.Llm;
+
+/// <summary>The answering pipeline with the real Semantic Kernel connector pointed at a fake OpenAI server.</summary>
+public sealed class LlmBot : IAsyncDisposable
+{
+    private static readonly Lazy<KnowledgeIndex> Index =
+        new(() => new KnowledgeIndex(KnowledgeLoader.Load(Repository.Knowledge), LanguageResources.Default));
+
+    private readonly ServiceProvider services;
+
+    private LlmBot(FakeOpenAi model, ServiceProvider services, LogSink logs)
+    {
+        Model = model;
+        this.services = services;
+        Logs = logs;
+    }
+
+    public FakeOpenAi Model { get; }
+
+    public LogSink Logs { get; }
+
+    public AnswerEngine Engine => services.GetRequiredService<AnswerEngine>();
+
+    public static async Task<LlmBot> StartAsync(double timeoutSeconds = 3.5, double breakSeconds = 30)
+    {
+        var model = await FakeOpenAi.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Llm:Endpoint"] = model.Endpoint,
+            ["Llm:Model"] = "m",
+            ["Llm:ApiKey"] = "k",
+            ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Llm:BreakSeconds"] = breakSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        var logs = new LogSink();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(logs))
+            .AddAnswering(Index.Value)
+            .AddLlmWriter(configuration)
+            .BuildServiceProvider();
+        return new LlmBot(model, services, logs);
+    }
+
+    public Task<Answer> AskAsync(string text, string conversation = "llm") => Engine.AnswerAsync(new Question(conversation, text));
+
+    /// <summary>The answer the bot gives with no model, for comparison.</summary>
+    public static Answer Offline(string text) => new Bot().Ask(text, Guid.NewGuid().ToString());
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await Model.DisposeAsync();
+    }
+}
