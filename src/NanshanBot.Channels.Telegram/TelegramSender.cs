@@ -36,6 +36,26 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
         }
     }
 
+    /// <summary>Sends a short message and returns its id (null if it could not be sent), for editing later.</summary>
+    public async Task<int?> SendDraftAsync(long chatId, bool isGroup, string text, int? replyTo, CancellationToken cancellationToken)
+    {
+        int? id = null;
+        await throttle.WaitTurnAsync(chatId, isGroup, cancellationToken);
+        await WithRetriesAsync("sendMessage", async () => id = (await client.Bot.SendMessage(chatId, Html.Escape(text), ParseMode.Html,
+            replyParameters: replyTo is { } r ? new ReplyParameters { MessageId = r, AllowSendingWithoutReply = true } : null,
+            cancellationToken: cancellationToken)).MessageId, cancellationToken);
+        return id;
+    }
+
+    /// <summary>Replaces the text of a message sent earlier (a streamed answer growing, then its final form).</summary>
+    public async Task EditAsync(long chatId, bool isGroup, int messageId, string text, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
+    {
+        await throttle.WaitTurnAsync(chatId, isGroup, cancellationToken);
+        await WithRetriesAsync("editMessageText", () => client.Bot.EditMessageText(chatId, messageId,
+            Html.Escape(ReplySplitter.Truncate(text, MaxMessageLength, s => s.Length)), ParseMode.Html, replyMarkup: keyboard,
+            cancellationToken: cancellationToken), cancellationToken);
+    }
+
     public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken) =>
         WithRetriesAsync("answerCallbackQuery", () => client.Bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: cancellationToken), cancellationToken);
 

@@ -24,6 +24,7 @@ public sealed class UpdateHandler(
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
+    private static readonly TimeSpan EditInterval = TimeSpan.FromSeconds(1.5);
     private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
@@ -113,16 +114,50 @@ public sealed class UpdateHandler(
         return sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, Keyboard(intro), cancellationToken);
     }
 
+    /// <summary>Answers; when a model writes the answer, the message appears with its first words and is edited
+    /// as text arrives (at most every <see cref="EditInterval"/>), then replaced by the checked answer.</summary>
     private async Task AnswerAsync(string question, ChatRef chat, string conversation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var answer = await engine.AnswerAsync(new Question(conversation, question), cancellationToken);
-        if (answer.Kind == AnswerKind.Answered)
+        var draft = new System.Text.StringBuilder();
+        int? draftId = null;
+        var lastEdit = time.GetUtcNow();
+        Answer? answer = null;
+        await foreach (var update in engine.StreamAsync(new Question(conversation, question), cancellationToken))
+        {
+            if (update.Final is { } final)
+            {
+                answer = final;
+                continue;
+            }
+
+            draft.Append(update.Delta);
+            if (draftId is null && draft.ToString().Trim().Length > 0)
+            {
+                draftId = await sender.SendDraftAsync(chat.Id, chat.IsGroup, draft + " …", chat.ReplyTo, cancellationToken);
+                lastEdit = time.GetUtcNow();
+            }
+            else if (draftId is { } id && time.GetUtcNow() - lastEdit >= EditInterval)
+            {
+                await sender.EditAsync(chat.Id, chat.IsGroup, id, draft + " …", null, cancellationToken);
+                lastEdit = time.GetUtcNow();
+            }
+        }
+
+        if (answer!.Kind == AnswerKind.Answered)
         {
             lastAnswers.Remember(conversation, answer);
         }
 
-        await sender.SendAsync(chat.Id, chat.IsGroup, answer.Text, chat.ReplyTo, Keyboard(answer), cancellationToken);
+        if (draftId is { } messageId)
+        {
+            await sender.EditAsync(chat.Id, chat.IsGroup, messageId, answer.Text, Keyboard(answer), cancellationToken);
+        }
+        else
+        {
+            await sender.SendAsync(chat.Id, chat.IsGroup, answer.Text, chat.ReplyTo, Keyboard(answer), cancellationToken);
+        }
+
         ChannelLog.Answered(logger, "telegram", chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Stopwatch.GetElapsedTime(started), answer);
     }

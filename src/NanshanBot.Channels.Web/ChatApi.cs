@@ -20,14 +20,61 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
 
     public async Task<IResult> ChatAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var (question, problem) = await ReadAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var answer = await engine.AnswerAsync(question!, cancellationToken);
+        ChannelLog.Answered(logger, "web", question!.ConversationId, Stopwatch.GetElapsedTime(started), answer);
+        return Results.Json(ChatResponse.From(answer), Json.Options);
+    }
+
+    /// <summary>
+    /// <c>POST /api/chat/stream</c>: the same request, answered as server-sent events: <c>delta</c> events with
+    /// text as a model writes it (none without a model), then one <c>answer</c> event with the final response,
+    /// which replaces whatever the deltas showed.
+    /// </summary>
+    public async Task StreamAsync(HttpContext context)
+    {
+        var (question, problem) = await ReadAsync(context.Request, context.RequestAborted);
+        if (problem is not null)
+        {
+            await problem.ExecuteAsync(context);
+            return;
+        }
+
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        var started = Stopwatch.GetTimestamp();
+        await foreach (var update in engine.StreamAsync(question!, context.RequestAborted))
+        {
+            var (name, data) = update.Final is { } final
+                ? ("answer", JsonSerializer.Serialize(ChatResponse.From(final), Json.Options))
+                : ("delta", JsonSerializer.Serialize(new { text = update.Delta }, Json.Options));
+            await response.WriteAsync($"event: {name}\ndata: {data}\n\n", context.RequestAborted);
+            await response.Body.FlushAsync(context.RequestAborted);
+            if (update.Final is { } done)
+            {
+                ChannelLog.Answered(logger, "web", question!.ConversationId, Stopwatch.GetElapsedTime(started), done);
+            }
+        }
+    }
+
+    /// <summary>The question of a request, or the problem with it.</summary>
+    private async Task<(Question? Question, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         if (!request.HasJsonContentType())
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the question as application/json.");
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the question as application/json."));
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Request too large", $"The body may be at most {MaxBodyBytes} bytes.");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Request too large", $"The body may be at most {MaxBodyBytes} bytes."));
         }
 
         ChatRequest? body;
@@ -37,25 +84,22 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
         }
         catch (JsonException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message);
+            return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message));
         }
 
         var text = body?.Text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return Problem(StatusCodes.Status400BadRequest, "Empty question", "Field 'text' must contain the question.");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Empty question", "Field 'text' must contain the question."));
         }
 
         if (text.Length > options.Value.MaxTextLength)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Question too long", $"Field 'text' may be at most {options.Value.MaxTextLength} characters.");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Question too long", $"Field 'text' may be at most {options.Value.MaxTextLength} characters."));
         }
 
         var conversation = body!.ConversationId is { Length: > 0 and <= MaxConversationIdLength } id ? id : Guid.NewGuid().ToString("N");
-        var started = Stopwatch.GetTimestamp();
-        var answer = await engine.AnswerAsync(new Question("web:" + conversation, text), cancellationToken);
-        ChannelLog.Answered(logger, "web", conversation, Stopwatch.GetElapsedTime(started), answer);
-        return Results.Json(ChatResponse.From(answer), Json.Options);
+        return (new Question("web:" + conversation, text), null);
     }
 
     /// <summary><c>GET /api/intro?lang=zh|en</c>: the introduction a new chat opens with.</summary>

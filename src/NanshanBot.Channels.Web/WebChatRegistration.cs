@@ -47,6 +47,7 @@ public static class WebChatRegistration
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct)).RequireRateLimiting(Policy);
+        app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context)).RequireRateLimiting(Policy);
         app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(Policy);
         MapPage(app, "/", "index.html", "text/html; charset=utf-8");
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");

@@ -94,6 +94,43 @@
     return data;
   }
 
+  // Reads the server-sent events of /api/chat/stream: text pieces as a model writes them (shown in a growing
+  // bubble), then the final answer, which replaces them.
+  async function streamAnswer(text) {
+    const response = await fetch("/api/chat/stream", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ conversationId, text }),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail || problem.title || response.statusText);
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "", draft = null, final = null;
+    while (final === null) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end); buffer = buffer.slice(end + 2);
+        const event = (block.match(/^event: (.*)$/m) || [])[1];
+        const data = JSON.parse((block.match(/^data: (.*)$/m) || [])[1] || "{}");
+        if (event === "delta") {
+          if (!draft) { draft = document.createElement("li"); draft.className = "msg bot"; messages.appendChild(draft); }
+          draft.textContent += data.text;
+          messages.scrollTop = messages.scrollHeight;
+        } else if (event === "answer") {
+          final = data;
+        }
+      }
+    }
+    if (draft) draft.remove();
+    if (final === null) throw new Error("the answer was cut off");
+    return final;
+  }
+
   async function ask(text) {
     text = text.trim();
     if (!text) return;
@@ -103,10 +140,7 @@
     $("send").disabled = true;
     typing.hidden = false;
     try {
-      const data = await call("/api/chat", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ conversationId, text }),
-      });
+      const data = await streamAnswer(text);
       add({ role: "bot", text: data.reply, declined: data.declined, sources: data.sources, suggestions: data.suggestions });
       showSuggestions(data.suggestions);
     } catch (e) {
