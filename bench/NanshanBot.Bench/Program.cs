@@ -5,5 +5,6 @@ var report = new BenchReport(quick);
 await AnswerLatency.RunAsync(report);
 await TelegramThroughput.RunAsync(report);
 await HttpLoad.RunAsync(report);
+await LlmOverhead.RunAsync(report);
 report.Print(Console.Out);
 report.Save(Path.Combine(Repo.Root, "artifacts", "bench.json"));
