@@ -26,4 +26,7 @@ public sealed record Answer(
 {
     /// <summary>Anything but a sourced answer counts as declined for the user and for evaluation.</summary>
     public bool Declined => Kind != AnswerKind.Answered;
+
+    /// <summary>Names this answer in logs and feedback (a Telegram 👍 refers to it); 12 hex characters.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N")[..12];
 }

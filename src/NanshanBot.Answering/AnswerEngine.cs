@@ -20,6 +20,7 @@ public sealed partial class AnswerEngine(
     QuestionRouter router,
     ConversationStore conversations,
     ILogger<AnswerEngine> logger,
+    IEnumerable<IAnswerObserver> observers,
     IGroundedWriter? writer = null)
 {
     /// <summary>How many retrieved facts a model is given.</summary>
@@ -50,6 +51,24 @@ public sealed partial class AnswerEngine(
     public string? Suggested(string key) => Suggestion.Resolve(key, knowledge.Current.Knowledge);
 
     private async IAsyncEnumerable<AnswerUpdate> RunAsync(Question question, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await foreach (var update in ComposeAsync(question, stream, cancellationToken))
+        {
+            if (update.Final is { } final)
+            {
+                var latency = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                foreach (var observer in observers)
+                {
+                    observer.Observe(question, final, latency);
+                }
+            }
+
+            yield return update;
+        }
+    }
+
+    private async IAsyncEnumerable<AnswerUpdate> ComposeAsync(Question question, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var index = knowledge.Current;
         var routed = router.Route(index, question);

@@ -26,6 +26,7 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<LastAnswers>();
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
         if (options.Mode == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();

@@ -56,8 +56,8 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
             cancellationToken: cancellationToken), cancellationToken);
     }
 
-    public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken) =>
-        WithRetriesAsync("answerCallbackQuery", () => client.Bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: cancellationToken), cancellationToken);
+    public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken, string? text = null) =>
+        WithRetriesAsync("answerCallbackQuery", () => client.Bot.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken), cancellationToken);
 
     private async Task WithRetriesAsync(string method, Func<Task> call, CancellationToken cancellationToken)
     {

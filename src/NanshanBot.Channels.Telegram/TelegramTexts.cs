@@ -21,6 +21,8 @@ internal static class TelegramTexts
         ? "That suggestion is no longer available. Please type your question."
         : "这个推荐问题已经失效，请直接输入你的问题。";
 
+    public static string Thanks(Language l) => l == Language.English ? "Thanks for the feedback!" : "谢谢你的反馈！";
+
     public static string SourcesHeading(Language l) => l == Language.English ? "Sources:" : "资料来源：";
 
     public static string KnowledgeHeading(Language l) => l == Language.English

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Channels;
 using NanshanBot.Knowledge.Model;
+using NanshanBot.Operations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -20,6 +21,8 @@ public sealed class UpdateHandler(
     TelegramSender sender,
     BotIdentity bot,
     LastAnswers lastAnswers,
+    AdminCommands admin,
+    QuestionLog questionLog,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
@@ -60,7 +63,7 @@ public sealed class UpdateHandler(
         var conversation = ConversationId(message.Chat.Id, isGroup ? message.From?.Id : null);
         if (text.StartsWith('/'))
         {
-            await HandleCommandAsync(text, chat, conversation, language, cancellationToken);
+            await HandleCommandAsync(text, chat, conversation, language, message.From?.Id, cancellationToken);
             return;
         }
 
@@ -69,6 +72,13 @@ public sealed class UpdateHandler(
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
+        if (query.Data is { } data && data.StartsWith("fb:", StringComparison.Ordinal) && data.Length > 5)
+        {
+            questionLog.Feedback(data[5..], helpful: data[3] == '+');
+            await sender.AnswerCallbackAsync(query.Id, cancellationToken, TelegramTexts.Thanks(TelegramTexts.For(query.From.LanguageCode)));
+            return;
+        }
+
         await sender.AnswerCallbackAsync(query.Id, cancellationToken);
         if (query.Message is not { } message)
         {
@@ -94,8 +104,14 @@ public sealed class UpdateHandler(
         await AnswerAsync(question, chat, ConversationId(message.Chat.Id, isGroup ? query.From.Id : null), cancellationToken);
     }
 
-    private Task HandleCommandAsync(string text, ChatRef chat, string conversation, Language language, CancellationToken cancellationToken)
+    private async Task HandleCommandAsync(string text, ChatRef chat, string conversation, Language language, long? from, CancellationToken cancellationToken)
     {
+        if (AdminCommands.IsCommand(text) && from is { } user && options.Value.AdminUserIds.Contains(user))
+        {
+            await sender.SendAsync(chat.Id, chat.IsGroup, await admin.RunAsync(text, cancellationToken), chat.ReplyTo, null, cancellationToken);
+            return;
+        }
+
         var command = text.Split(' ', 2)[0].ToLowerInvariant();
         var reply = command switch
         {
@@ -107,11 +123,12 @@ public sealed class UpdateHandler(
         };
         if (reply is not null)
         {
-            return sender.SendAsync(chat.Id, chat.IsGroup, reply, chat.ReplyTo, null, cancellationToken);
+            await sender.SendAsync(chat.Id, chat.IsGroup, reply, chat.ReplyTo, null, cancellationToken);
+            return;
         }
 
         var intro = engine.Introduce(language);
-        return sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, Keyboard(intro), cancellationToken);
+        await sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, Keyboard(intro), cancellationToken);
     }
 
     /// <summary>Answers; when a model writes the answer, the message appears with its first words and is edited
@@ -123,7 +140,7 @@ public sealed class UpdateHandler(
         int? draftId = null;
         var lastEdit = time.GetUtcNow();
         Answer? answer = null;
-        await foreach (var update in engine.StreamAsync(new Question(conversation, question), cancellationToken))
+        await foreach (var update in engine.StreamAsync(new Question(conversation, question) { Channel = "telegram" }, cancellationToken))
         {
             if (update.Final is { } final)
             {
@@ -209,10 +226,17 @@ public sealed class UpdateHandler(
     private static string ConversationId(long chatId, long? userInGroup) =>
         userInGroup is { } user ? $"tg:{chatId}:{user}" : $"tg:{chatId}";
 
-    private static InlineKeyboardMarkup? Keyboard(Answer answer) =>
-        answer.Suggestions.Count == 0
-            ? null
-            : new InlineKeyboardMarkup(answer.Suggestions.Select(s => new[] { InlineKeyboardButton.WithCallbackData(s.Text, s.Key) }));
+    /// <summary>Suggested questions, one button a row; under an answer, 👍/👎 to say whether it helped.</summary>
+    private static InlineKeyboardMarkup? Keyboard(Answer answer)
+    {
+        var rows = answer.Suggestions.Select(s => new[] { InlineKeyboardButton.WithCallbackData(s.Text, s.Key) }).ToList();
+        if (answer.Kind == AnswerKind.Answered)
+        {
+            rows.Add([InlineKeyboardButton.WithCallbackData("👍", "fb:+:" + answer.Id), InlineKeyboardButton.WithCallbackData("👎", "fb:-:" + answer.Id)]);
+        }
+
+        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
+    }
 
     private readonly record struct ChatRef(long Id, bool IsGroup, int? ReplyTo);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Knowledge.Model;
+using NanshanBot.Operations;
 
 namespace NanshanBot.Channels.WeChat;
 
@@ -11,7 +12,7 @@ namespace NanshanBot.Channels.WeChat;
 /// subscription is welcomed with example questions, other events get nothing, other message types a polite
 /// "text only". Returns the reply text, "" for none.
 /// </summary>
-public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatMessages> logger)
+public sealed class WeChatMessages(AnswerEngine engine, AdminCommands admin, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatMessages> logger)
 {
     private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
 
@@ -46,8 +47,15 @@ public sealed class WeChatMessages(AnswerEngine engine, IOptions<WeChatOptions> 
             return engine.Introduce(Language.Chinese).Text;
         }
 
+        if (AdminCommands.IsCommand(content))
+        {
+            return options.Value.AdminOpenIds.Contains(user)
+                ? await admin.RunAsync(content, CancellationToken.None)
+                : engine.Introduce(Language.Chinese).Text;
+        }
+
         var started = Stopwatch.GetTimestamp();
-        var answer = await engine.AnswerAsync(new Question($"{channel}:{user}", content));
+        var answer = await engine.AnswerAsync(new Question($"{channel}:{user}", content) { Channel = channel });
         ChannelLog.Answered(logger, channel, user, Stopwatch.GetElapsedTime(started), answer);
         return answer.Text;
     }

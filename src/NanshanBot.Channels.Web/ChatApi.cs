@@ -99,7 +99,7 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
         }
 
         var conversation = body!.ConversationId is { Length: > 0 and <= MaxConversationIdLength } id ? id : Guid.NewGuid().ToString("N");
-        return (new Question("web:" + conversation, text), null);
+        return (new Question("web:" + conversation, text) { Channel = "web" }, null);
     }
 
     /// <summary><c>GET /api/intro?lang=zh|en</c>: the introduction a new chat opens with.</summary>

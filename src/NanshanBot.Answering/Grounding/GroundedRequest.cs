@@ -33,5 +33,12 @@ public interface IGroundedWriter
     IAsyncEnumerable<string> StreamAsync(GroundedRequest request, CancellationToken cancellationToken);
 }
 
+/// <summary>Told of every final answer (statistics, metrics, the unanswered-question log). Must be quick: it runs
+/// on the answer path.</summary>
+public interface IAnswerObserver
+{
+    void Observe(Question question, Answer answer, TimeSpan latency);
+}
+
 /// <summary>A step of a streamed answer: a piece of text as it is written, or the final, checked answer.</summary>
 public sealed record AnswerUpdate(string? Delta, Answer? Final);

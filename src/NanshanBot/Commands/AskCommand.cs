@@ -14,7 +14,7 @@ public static class AskCommand
             return 64;
         }
 
-        var answer = await services.Get<AnswerEngine>().AnswerAsync(new Question("ask", question));
+        var answer = await services.Get<AnswerEngine>().AnswerAsync(new Question("ask", question) { Channel = "cli" });
         output.WriteLine(json ? AnswerJson.Serialize(answer) : answer.Text);
         return 0;
     }

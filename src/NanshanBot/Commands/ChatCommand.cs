@@ -33,7 +33,7 @@ public static class ChatCommand
                 continue;
             }
 
-            var answer = await engine.AnswerAsync(new Question(conversation, line));
+            var answer = await engine.AnswerAsync(new Question(conversation, line) { Channel = "console" });
             output.WriteLine(answer.Text);
             output.WriteLine();
         }

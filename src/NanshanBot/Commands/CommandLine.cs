@@ -22,6 +22,7 @@ public static class CommandLine
           kb validate [PATH]           check a knowledge folder; names file and line of every problem
           kb search "query"            the ranked facts with their scores, and why
           kb stats                     counts of sources, facts, passages and terms
+          kb unanswered [--days N]     declined questions (service and chat), grouped by wording, with counts
 
         Configuration: Knowledge:Path (env Knowledge__Path) is the knowledge folder; default: the bundled knowledge/.
         """;
@@ -68,13 +69,15 @@ public static class CommandLine
         var services = host.Services;
         try
         {
-            return command switch
+            var code = command switch
             {
                 "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
                 "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
                 "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
                 _ => KbCommands.Run(services, rest, Console.Out),
             };
+            await services.Get<Operations.QuestionLog>().FlushAsync();
+            return code;
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {

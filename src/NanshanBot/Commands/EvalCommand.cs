@@ -68,7 +68,7 @@ public static class EvalCommand
         foreach (var turn in c.Turns)
         {
             var start = Stopwatch.GetTimestamp();
-            answer = await engine.AnswerAsync(new Question(conversation, turn));
+            answer = await engine.AnswerAsync(new Question(conversation, turn) { Channel = "eval" });
             ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             latencies.Add(ms);
         }

@@ -31,11 +31,14 @@ public static class KbCommands
             case "stats":
                 output.WriteLine($"{services.Get<Hosting.KnowledgeSource>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
                 return 0;
+            case "unanswered":
+                Unanswered(services.Get<Operations.QuestionLog>(), services.Get<TimeProvider>(), index, args, output);
+                return 0;
             case "search" when args.Length > 1:
                 Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), output);
                 return 0;
             default:
-                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats");
+                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N]");
                 return 64;
         }
     }
@@ -49,6 +52,18 @@ public static class KbCommands
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{c.Rank,7:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
+        }
+    }
+
+    private static void Unanswered(Operations.QuestionLog log, TimeProvider time, KnowledgeIndex index, string[] args, TextWriter output)
+    {
+        var i = Array.IndexOf(args, "--days");
+        var days = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var d) ? d : 30;
+        var groups = log.Unanswered(time.GetUtcNow().AddDays(-days), 50, Operations.UnansweredGrouping.ContentWords(index));
+        output.WriteLine(groups.Count == 0 ? $"No declined questions in the last {days} days." : $"Declined questions in the last {days} days, grouped by wording:");
+        foreach (var g in groups)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{g.Count,5}  {g.Example}  (last {g.LastAsked:yyyy-MM-dd HH:mm}){(g.Variants.Count > 1 ? "; also: " + string.Join(" | ", g.Variants.Where(v => v != g.Example).Take(3)) : "")}"));
         }
     }
 

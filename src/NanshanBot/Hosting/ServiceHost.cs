@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NanshanBot.Channels;
+using NanshanBot.Operations;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using NanshanBot.Channels.Telegram;
 using NanshanBot.Channels.WeChat;
 using NanshanBot.Channels.Web;
@@ -26,9 +30,16 @@ public static class ServiceHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        if (builder.Configuration["Logging:Format"] is { } format && format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
+
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.Services.AddOptions<DataOptions>().Bind(builder.Configuration.GetSection(DataOptions.Section));
-        builder.Services.AddAnsweringPipeline(builder.Configuration);
+        builder.Services.AddAnsweringPipeline(builder.Configuration, watchKnowledge: true);
+        builder.Services.AddHealthChecks().AddCheck<ChannelsReady>("channels", tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NanshanBot")).WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
         builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddWebChannel(builder.Configuration);
         builder.Services.AddWeChatChannels(builder.Configuration);
@@ -36,6 +47,8 @@ public static class ServiceHost
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapWebChannel();
         app.MapTelegramWebhook();
         app.MapWeChatChannels();

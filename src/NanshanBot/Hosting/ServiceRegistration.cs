@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Answering.Llm;
+using NanshanBot.Channels;
+using NanshanBot.Operations;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
@@ -13,10 +15,13 @@ public static class ServiceRegistration
 {
     /// <summary>Registers the answering pipeline: knowledge (loaded and validated now, so that an invalid
     /// knowledge base stops the program before it serves anyone), retrieval, composer and conversations.</summary>
-    public static IServiceCollection AddAnsweringPipeline(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAnsweringPipeline(this IServiceCollection services, IConfiguration configuration, bool watchKnowledge = false)
     {
         var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
         var path = options.ResolvePath();
+        var data = configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOperations(data.Folder(""), path, watchKnowledge);
         var knowledge = KnowledgeLoader.Load(path);
         services.AddSingleton(new KnowledgeSource(path));
         services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));

@@ -30,7 +30,9 @@ public sealed class BotService : IAsyncDisposable
 
     public static async Task<BotService> StartAsync(IDictionary<string, string?> settings, FakeTimeProvider? clock = null)
     {
-        var args = settings.Select(p => $"--{p.Key}={p.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
+        var all = new Dictionary<string, string?>(settings);
+        all.TryAdd("Data:Path", Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N")));
+        var args = all.Select(p => $"--{p.Key}={p.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
         var logs = new LogSink();
         var app = ServiceHost.Build(args, services =>
         {

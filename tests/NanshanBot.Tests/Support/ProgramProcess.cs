@@ -39,6 +39,7 @@ public static class ProgramProcess
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment["Data__Path"] = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using NanshanBot.Retrieval;
+
+namespace NanshanBot.Operations;
+
+/// <summary>
+/// The admin commands every channel offers to its admins (Telegram:AdminUserIds, WeChat:AdminOpenIds):
+/// /reload, /stats, /unanswered, /version. A channel asks <see cref="IsCommand"/> and checks the sender itself;
+/// to anyone else these are just unknown commands.
+/// </summary>
+public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, KnowledgeState knowledge, TimeProvider time)
+{
+    public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version"];
+
+    public static bool IsCommand(string text) => Names.Contains(text.Trim().Split(' ', '@')[0].ToLowerInvariant());
+
+    public async Task<string> RunAsync(string text, CancellationToken cancellationToken)
+    {
+        switch (text.Trim().Split(' ', '@')[0].ToLowerInvariant())
+        {
+            case "/reload":
+                return (await reloader.ReloadAsync(cancellationToken)).Report;
+            case "/stats":
+                await log.FlushAsync(cancellationToken);
+                return Stats(log.Statistics());
+            case "/unanswered":
+                await log.FlushAsync(cancellationToken);
+                var groups = log.Unanswered(time.GetUtcNow().AddDays(-30), 10, UnansweredGrouping.ContentWords(knowledge.Current));
+                return groups.Count == 0
+                    ? "No declined questions in the last 30 days."
+                    : "Most frequent declined questions (30 days):\n" + string.Join("\n", groups.Select(g => $"{g.Count,4} × {g.Example}"));
+            default:
+                return Version();
+        }
+    }
+
+    private string Stats(Statistics s)
+    {
+        var status = reloader.Status;
+        double Share(long part) => s.Total == 0 ? 0 : 100.0 * part / s.Total;
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            Questions: {s.Today} today, {s.Total} in total
+            Answered {Share(s.Answered):0.#}%, declined {Share(s.Declined):0.#}%
+            Latency p50 {s.LatencyP50Ms:0.##} ms, p99 {s.LatencyP99Ms:0.##} ms
+            Feedback: {s.Helpful} 👍, {s.NotHelpful} 👎
+            Knowledge {knowledge.Current.Knowledge.Version}, loaded {status.LoadedAt:yyyy-MM-dd HH:mm:ss} UTC in {status.LoadTime.TotalMilliseconds:0} ms
+            """);
+    }
+
+    private string Version() =>
+        $"NanshanBot {typeof(AdminCommands).Assembly.GetName().Version}, knowledge {knowledge.Current.Knowledge.Version} ({knowledge.Current.Knowledge.Facts.Count} facts)";
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NanshanBot.Knowledge.Loading;
+using NanshanBot.Retrieval;
+using NanshanBot.Retrieval.Index;
+
+namespace NanshanBot.Operations;
+
+/// <summary>Tells admins what they need to know (a broken knowledge edit) on the channels that can push messages.</summary>
+public interface IAdminNotifier
+{
+    Task NotifyAsync(string message, CancellationToken cancellationToken);
+}
+
+/// <summary>What knowledge is serving and since when, for /stats and /version.</summary>
+public sealed record KnowledgeStatus(string Path, string Version, DateTimeOffset LoadedAt, TimeSpan LoadTime, string? LastError);
+
+/// <summary>
+/// Loads the knowledge folder again and, if it is valid, swaps the new index in whole (questions in flight keep
+/// the index they started with). An invalid folder changes nothing but the logs and a message to the admins,
+/// naming file, line and problem.
+/// </summary>
+public sealed partial class KnowledgeReloader(
+    KnowledgeState state,
+    string path,
+    BotMetrics metrics,
+    IEnumerable<IAdminNotifier> notifiers,
+    TimeProvider time,
+    ILogger<KnowledgeReloader> logger)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public KnowledgeStatus Status { get; private set; } =
+        new(path, state.Current.Knowledge.Version, time.GetUtcNow(), TimeSpan.Zero, null);
+
+    /// <summary>Reloads now; returns whether the new knowledge is serving, and a report for admins.</summary>
+    public async Task<(bool Ok, string Report)> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var (knowledge, errors) = KnowledgeLoader.TryLoad(path);
+            if (knowledge is null)
+            {
+                var report = new KnowledgeValidationException(errors).Message + Environment.NewLine + "The previous knowledge keeps serving.";
+                Status = Status with { LastError = report };
+                metrics.Reloaded(false);
+                LogInvalid(logger, report);
+                foreach (var notifier in notifiers)
+                {
+                    await notifier.NotifyAsync(report, cancellationToken);
+                }
+
+                return (false, report);
+            }
+
+            state.Replace(new KnowledgeIndex(knowledge, LanguageResources.Default));
+            Status = new KnowledgeStatus(path, knowledge.Version, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), null);
+            metrics.Reloaded(true);
+            LogReloaded(logger, knowledge.Version, knowledge.Facts.Count, Status.LoadTime.TotalMilliseconds);
+            return (true, $"Knowledge reloaded: version {knowledge.Version}, {knowledge.Facts.Count} facts, {knowledge.Passages.Count} passages, in {Status.LoadTime.TotalMilliseconds:0} ms.");
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge reloaded: version {Version}, {Facts} facts, in {Ms:0} ms")]
+    private static partial void LogReloaded(ILogger logger, string version, int facts, double ms);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge edit rejected: {Report}")]
+    private static partial void LogInvalid(ILogger logger, string report);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NanshanBot.Answering.Grounding;
+using NanshanBot.Retrieval;
+
+namespace NanshanBot.Operations;
+
+public static class OperationsRegistration
+{
+    /// <summary>Statistics and the unanswered-question log (SQLite in <paramref name="dataFolder"/>), metrics,
+    /// admin commands, and the reloader of <paramref name="knowledgePath"/> (watched when
+    /// <paramref name="watch"/>).</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, string dataFolder, string knowledgePath, bool watch)
+    {
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<BotMetrics>());
+        services.AddSingleton(sp => new QuestionLog(Path.Combine(dataFolder, "questions.db"), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QuestionLog>>()));
+        services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton(sp => new KnowledgeReloader(sp.GetRequiredService<KnowledgeState>(), knowledgePath,
+            sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
+        services.AddSingleton<AdminCommands>();
+        if (watch)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<QuestionLog>());
+            services.AddHostedService(sp => new KnowledgeWatcher(sp.GetRequiredService<KnowledgeReloader>(), knowledgePath,
+                sp.GetRequiredService<TimeProvider>()));
+        }
+
+        return services;
+    }
+}

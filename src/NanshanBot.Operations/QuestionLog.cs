@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NanshanBot.Answering;
+using NanshanBot.Answering.Grounding;
+
+namespace NanshanBot.Operations;
+
+/// <summary>
+/// Every answered, declined or introduced question (time, channel, text, outcome, latency, facts; never who
+/// asked) and every 👍/👎, in a local SQLite file. Writes are queued and batched off the answer path; a full
+/// queue drops statistics, never answers.
+/// </summary>
+public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
+{
+    private readonly string connectionString;
+    private readonly TimeProvider time;
+    private readonly ILogger<QuestionLog> logger;
+    private readonly Channel<Func<SqliteCommand, Task>> queue =
+        Channel.CreateBounded<Func<SqliteCommand, Task>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    public QuestionLog(string databasePath, TimeProvider time, ILogger<QuestionLog> logger)
+    {
+        this.time = time;
+        this.logger = logger;
+        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        using var connection = Open();
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS questions (id INTEGER PRIMARY KEY, at TEXT NOT NULL, channel TEXT NOT NULL,
+                text TEXT NOT NULL, kind TEXT NOT NULL, latency_ms REAL NOT NULL, facts TEXT NOT NULL, answer_id TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS questions_at ON questions(at);
+            CREATE TABLE IF NOT EXISTS feedback (id INTEGER PRIMARY KEY, at TEXT NOT NULL, answer_id TEXT NOT NULL, helpful INTEGER NOT NULL);
+            """);
+    }
+
+    public void Observe(Question question, Answer answer, TimeSpan latency)
+    {
+        if (question.Channel == "eval")
+        {
+            return;
+        }
+
+        var at = Stamp(time.GetUtcNow());
+        queue.Writer.TryWrite(command => Insert(command,
+            "INSERT INTO questions (at, channel, text, kind, latency_ms, facts, answer_id) VALUES ($a, $c, $t, $k, $l, $f, $i)",
+            ("$a", at), ("$c", question.Channel), ("$t", question.Text), ("$k", answer.Kind.ToString().ToLowerInvariant()),
+            ("$l", latency.TotalMilliseconds), ("$f", string.Join(",", answer.FactIds)), ("$i", answer.Id)));
+    }
+
+    public void Feedback(string answerId, bool helpful) =>
+        queue.Writer.TryWrite(command => Insert(command, "INSERT INTO feedback (at, answer_id, helpful) VALUES ($a, $i, $h)",
+            ("$a", Stamp(time.GetUtcNow())), ("$i", answerId), ("$h", helpful ? 1 : 0)));
+
+    /// <summary>Writes what is queued now (tests and `kb unanswered` read right after).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var batch = new List<Func<SqliteCommand, Task>>();
+        while (queue.Reader.TryRead(out var write))
+        {
+            batch.Add(write);
+        }
+
+        await WriteAsync(batch, cancellationToken);
+    }
+
+    public Statistics Statistics()
+    {
+        using var connection = Open();
+        var midnight = Stamp(new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero));
+        var kinds = Query(connection, "SELECT kind, COUNT(*) FROM questions GROUP BY kind", r => (r.GetString(0), r.GetInt64(1)))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+        var today = Query(connection, $"SELECT COUNT(*) FROM questions WHERE at >= '{midnight}'", r => r.GetInt64(0)).Single();
+        var latencies = Query(connection, "SELECT latency_ms FROM questions ORDER BY id DESC LIMIT 10000", r => r.GetDouble(0)).Order().ToList();
+        var feedback = Query(connection, "SELECT helpful, COUNT(*) FROM feedback GROUP BY helpful", r => (r.GetInt64(0), r.GetInt64(1)))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+        return new Statistics(kinds.Values.Sum(), today, kinds.GetValueOrDefault("answered"), kinds.GetValueOrDefault("declined"),
+            Percentile(latencies, 0.5), Percentile(latencies, 0.99), feedback.GetValueOrDefault(1), feedback.GetValueOrDefault(0));
+    }
+
+    /// <summary>Declined questions since <paramref name="since"/>, grouped by similar wording, most frequent first.</summary>
+    public IReadOnlyList<UnansweredGroup> Unanswered(DateTimeOffset since, int top, Func<string, IReadOnlySet<string>> words)
+    {
+        using var connection = Open();
+        var rows = Query(connection, $"SELECT text, at, channel FROM questions WHERE kind = 'declined' AND at >= '{Stamp(since)}' ORDER BY id",
+            r => new UnansweredQuestion(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2)));
+        return UnansweredGrouping.Group(rows, words).Take(top).ToList();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await FlushAsync(CancellationToken.None);
+    }
+
+    private async Task WriteAsync(List<Func<SqliteCommand, Task>> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction();
+            foreach (var write in batch)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                await write(command);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            LogWriteFailed(logger, batch.Count, e.Message);
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static Task Insert(SqliteCommand command, string sql, params (string Name, object Value)[] values)
+    {
+        command.CommandText = sql;
+        foreach (var (name, value) in values)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command.ExecuteNonQueryAsync();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records: {Error}")]
+    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+}
+
+public sealed record Statistics(long Total, long Today, long Answered, long Declined, double LatencyP50Ms, double LatencyP99Ms, long Helpful, long NotHelpful);

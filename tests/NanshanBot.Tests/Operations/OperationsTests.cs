@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NanshanBot.Fakes;
+using NanshanBot.Operations;
+using NanshanBot.Tests.Channels.Telegram;
+using NanshanBot.Tests.Support;
+using static NanshanBot.Fakes.FakeBotApi.Updates;
+
+namespace NanshanBot.Tests.Operations;
+
+/// <summary>What admins and operators rely on, against the running service.</summary>
+public sealed class OperationsTests : IAsyncLifetime
+{
+    private readonly string knowledge = Repository.CopyKnowledge();
+    private readonly HttpClient http = new();
+    private BotService service = null!;
+
+    public async Task InitializeAsync() =>
+        service = await BotService.StartAsync(new Dictionary<string, string?> { ["Knowledge:Path"] = knowledge, ["Web:RequestsPerMinute"] = "100000" });
+
+    public async Task DisposeAsync()
+    {
+        http.Dispose();
+        await service.DisposeAsync();
+        Directory.Delete(knowledge, recursive: true);
+    }
+
+    private async Task<(HttpStatusCode Status, string Reply, bool Declined)> AskAsync(string text)
+    {
+        var response = await http.PostAsJsonAsync(service.Url + "/api/chat", new { conversationId = Guid.NewGuid().ToString("N"), text });
+        if (!response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, "", true);
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (response.StatusCode, body.GetProperty("reply").GetString()!, body.GetProperty("declined").GetBoolean());
+    }
+
+    private const string NewFact = """
+
+        [fact test-ferry]
+        source: szmeng-2026-01-28
+        about: nanshan
+        zh: 测试：蛇口渡轮码头每小时发一班船。
+        en: Test: ferries leave Shekou pier every hour.
+        """;
+
+    [Fact]
+    public async Task AnEditIsServedWithinTwoSecondsAndNoQuestionFailsDuringTheSwap()
+    {
+        var failures = 0;
+        var answered = 0;
+        using var stop = new CancellationTokenSource();
+        var load = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var (status, reply, declined) = await AskAsync("南山区人均GDP有多少？");
+                if (status != HttpStatusCode.OK || declined || !reply.Contains("54万"))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                Interlocked.Increment(ref answered);
+            }
+        });
+        Assert.True((await AskAsync("蛇口渡轮码头多久一班船？")).Declined);
+
+        File.AppendAllText(Path.Combine(knowledge, "facts", "events.kb"), NewFact);
+        var saved = DateTime.UtcNow;
+        await service.EventuallyAsync(() => !AskAsync("蛇口渡轮码头多久一班船？").Result.Declined, because: "the new fact answered");
+        var servedAfter = DateTime.UtcNow - saved;
+        await stop.CancelAsync();
+        await load;
+
+        Assert.True(servedAfter < TimeSpan.FromSeconds(2), $"served after {servedAfter}");
+        Assert.Equal(0, failures);
+        Assert.True(answered > 10);
+    }
+
+    [Fact]
+    public async Task ABrokenEditKeepsTheOldKnowledgeAndIsReported()
+    {
+        var reloader = service.Services.GetRequiredService<KnowledgeReloader>();
+        var before = reloader.Status.Version;
+
+        File.WriteAllText(Path.Combine(knowledge, "facts", "broken.kb"), "[fact broken]\nsource: szmeng-2026-01-28\nzh 没有冒号\n");
+        await service.EventuallyAsync(() => reloader.Status.LastError is not null, because: "the broken edit noticed");
+
+        Assert.Contains("facts/broken.kb:3", reloader.Status.LastError);
+        Assert.Equal(before, reloader.Status.Version);
+        Assert.Contains("54万", (await AskAsync("南山区人均GDP有多少？")).Reply);
+        Assert.Contains(service.Logs.Lines, l => l.Contains("Knowledge edit rejected") && l.Contains("facts/broken.kb:3"));
+        Assert.Matches(@"nanshanbot_reloads_total\{[^}]*result=""invalid""[^}]*\} 1", await http.GetStringAsync(service.Url + "/metrics"));
+    }
+
+    [Fact]
+    public async Task DeclinedQuestionsAreRecordedAndGroupedByWording()
+    {
+        await AskAsync("南山区的房价多少？");
+        await AskAsync("南山房价是多少");
+        await AskAsync("南山区今天下雨吗？");
+        await AskAsync("南山区人均GDP有多少？");
+        var log = service.Services.GetRequiredService<QuestionLog>();
+        await log.FlushAsync();
+
+        var groups = log.Unanswered(DateTimeOffset.UtcNow.AddDays(-1), 10,
+            UnansweredGrouping.ContentWords(service.Services.GetRequiredService<NanshanBot.Retrieval.KnowledgeState>().Current));
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(2, groups[0].Count);
+        Assert.Contains("房价", groups[0].Example);
+        Assert.Equal(1, log.Statistics().Answered);
+    }
+
+    [Fact]
+    public async Task MetricsCountQuestionsByChannelAndOutcome()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await AskAsync("南山区人均GDP有多少？");
+        }
+
+        await AskAsync("南山区今天下雨吗？");
+        var metrics = await http.GetStringAsync(service.Url + "/metrics");
+
+        Assert.Matches(@"nanshanbot_messages_total\{[^}]*channel=""web""[^}]*\} 4", metrics);
+        Assert.Matches(@"nanshanbot_answers_total\{[^}]*channel=""web"",outcome=""answered""[^}]*\} 3", metrics);
+        Assert.Matches(@"nanshanbot_declines_total\{[^}]*channel=""web""[^}]*\} 1", metrics);
+        Assert.Contains("nanshanbot_answer_latency_milliseconds_bucket", metrics);
+    }
+
+    [Fact]
+    public async Task ReadinessAndLivenessAnswer()
+    {
+        Assert.Equal("Healthy", await http.GetStringAsync(service.Url + "/readyz"));
+        Assert.Equal("ok", await http.GetStringAsync(service.Url + "/healthz"));
+    }
+}
+
+public sealed class AdminCommandTests
+{
+    [Fact]
+    public async Task AdminCommandsWorkForAdminsAndTellOthersNothing()
+    {
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777" });
+        t.Api.Enqueue(Text(1, 600, "/stats", fromId: 600));
+        t.Api.Enqueue(Text(2, 777, "南山区今天下雨吗？", fromId: 777));
+        await t.SentCountIsAsync(2);
+        t.Api.Enqueue(Text(3, 777, "/stats", fromId: 777));
+        t.Api.Enqueue(Text(4, 601, "/version", fromId: 601));
+        await t.SentCountIsAsync(4);
+
+        string ReplyTo(long chat) => t.Api.Sent().First(s => s["chat_id"]!.GetValue<long>() == chat)["text"]!.GetValue<string>();
+        Assert.Contains("NanshanBot", ReplyTo(600));
+        Assert.DoesNotContain("Questions:", ReplyTo(600));
+        Assert.DoesNotContain("knowledge", ReplyTo(601));
+        var stats = t.Api.Sent().Last(s => s["chat_id"]!.GetValue<long>() == 777 && s["text"]!.GetValue<string>().StartsWith("Questions"));
+        Assert.Contains("declined", stats["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FeedbackButtonsAreRecorded()
+    {
+        await using var t = await TelegramFixture.StartAsync();
+        t.Api.Enqueue(Text(1, 610, "南山区人均GDP有多少？"));
+        await t.SentCountIsAsync(1);
+        var buttons = t.Api.Sent().Single()["reply_markup"]!["inline_keyboard"]!.AsArray().Last()!.AsArray();
+        var up = buttons[0]!["callback_data"]!.GetValue<string>();
+
+        t.Api.Enqueue(Callback(2, 610, up));
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 1, because: "the callback answered");
+        var log = t.Bot.Services.GetRequiredService<QuestionLog>();
+        await log.FlushAsync();
+
+        Assert.Equal("👍", buttons[0]!["text"]!.GetValue<string>());
+        Assert.Equal(1, log.Statistics().Helpful);
+    }
+}
