@@ -10,7 +10,8 @@ namespace NanshanBot.Retrieval.Index;
 /// </summary>
 public sealed class KnowledgeIndex
 {
-    private readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Posting[]> postings;
+    private readonly HashSet<string> textBigrams = new(StringComparer.Ordinal);
 
     public KnowledgeIndex(KnowledgeBase knowledge, LanguageResources resources)
     {
@@ -20,13 +21,42 @@ public sealed class KnowledgeIndex
         documents.AddRange(knowledge.Facts.Select(IndexFact));
         documents.AddRange(knowledge.Passages.Select(IndexPassage));
         Documents = documents;
-        foreach (var token in documents.SelectMany(d => d.TermFrequencies.Keys))
+        var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
         {
-            documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
+            foreach (var (token, tf) in documents[i].TermFrequencies)
+            {
+                (lists.TryGetValue(token, out var list) ? list : lists[token] = []).Add(new Posting(i, tf));
+            }
+
+            var text = documents[i].NormalizedText;
+            for (var c = 0; c + 1 < text.Length; c++)
+            {
+                textBigrams.Add(text.Substring(c, 2));
+            }
         }
 
+        postings = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
         MaxIdf = Idf(0);
+    }
+
+    /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
+    public ReadOnlySpan<Posting> Postings(string token) => postings.TryGetValue(token, out var list) ? list : [];
+
+    /// <summary>Whether any document's text contains <paramref name="word"/>, even where segmentation split it
+    /// differently. Most absent words are ruled out by a missing character pair without scanning any text.</summary>
+    public bool AnyTextContains(string word)
+    {
+        for (var c = 0; c + 1 < word.Length; c++)
+        {
+            if (!textBigrams.Contains(word.Substring(c, 2)))
+            {
+                return false;
+            }
+        }
+
+        return Documents.Any(d => d.NormalizedText.Contains(word, StringComparison.Ordinal));
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -44,11 +74,11 @@ public sealed class KnowledgeIndex
     public Search.Query Parse(string question, int? year = null) =>
         new(question, Analyzer.Normalize(question), Analyzer.Analyze(question, year), LanguageDetector.Detect(question));
 
-    public int DocumentFrequency(string token) => documentFrequency.GetValueOrDefault(token);
+    public int DocumentFrequency(string token) => postings.TryGetValue(token, out var list) ? list.Length : 0;
 
     public double Idf(string token) => Idf(DocumentFrequency(token));
 
-    private double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
+    public double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
 
     private IndexedDocument IndexFact(Fact fact)
     {

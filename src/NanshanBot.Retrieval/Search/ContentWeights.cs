@@ -15,24 +15,35 @@ internal sealed class ContentWeights
     private const double UnknownVerbWeight = 0.6;
     private const double UnknownCharacterWeight = 0.3;
 
-    private readonly List<(Token Token, double Weight)> weights;
+    /// <summary>Each content word, its weight, and whether it may be found in a document's text as well as in its
+    /// tokens (a Chinese word the segmenter may have split differently there).</summary>
+    private readonly List<(Token Token, double Weight, bool InText)> weights;
     private readonly double total;
 
     public ContentWeights(KnowledgeIndex index, IReadOnlyList<Token> content)
     {
         weights = content.DistinctBy(t => t.Text)
-            .Select(t => (t, index.DocumentFrequency(t.Text) > 0 ? index.Idf(t.Text) : UnknownWeight(t) * index.MaxIdf))
+            .Select(t => (t, index.DocumentFrequency(t.Text) is var df && df > 0 ? index.Idf(df) : UnknownWeight(t) * index.MaxIdf,
+                !t.IsEnglish && t.Kind == TokenKind.Word))
             .ToList();
         total = weights.Sum(w => w.Weight);
     }
 
     /// <summary>The content words <paramref name="document"/> contains: as tokens, or, for a Chinese word the
     /// segmenter may have split differently, in its text.</summary>
-    public HashSet<string> Matched(IndexedDocument document) =>
-        weights.Select(w => w.Token)
-            .Where(t => document.Contains(t.Text) || (!t.IsEnglish && t.Kind == TokenKind.Word && document.NormalizedText.Contains(t.Text)))
-            .Select(t => t.Text)
-            .ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> Matched(IndexedDocument document)
+    {
+        var matched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (token, _, inText) in weights)
+        {
+            if (document.Contains(token.Text) || (inText && document.NormalizedText.Contains(token.Text, StringComparison.Ordinal)))
+            {
+                matched.Add(token.Text);
+            }
+        }
+
+        return matched;
+    }
 
     /// <summary>The weighted share of the question the matched words cover; a question with no content words
     /// of its own (a follow-up such as "一共多少家？") is covered by whatever its context finds.</summary>

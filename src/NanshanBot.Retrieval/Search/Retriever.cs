@@ -46,13 +46,12 @@ public sealed class Retriever(RetrievalOptions options)
 
     private static List<Candidate> Rank(KnowledgeIndex index, QueryShape query, List<Token> tokens, IReadOnlyList<Token>? context)
     {
-        var weights = Weights(tokens, context);
         var content = new ContentWeights(index, query.Content);
         var ranked = new List<Candidate>();
-        foreach (var document in index.Documents)
+        foreach (var (position, score) in Bm25(index, Weights(tokens, context)))
         {
-            var score = Bm25(index, document, weights);
-            if (score > 0 && query.IsSatisfiedBy(document))
+            var document = index.Documents[position];
+            if (query.IsSatisfiedBy(document))
             {
                 var matched = content.Matched(document);
                 var givesKind = query.WantsValueOf(document);
@@ -80,7 +79,7 @@ public sealed class Retriever(RetrievalOptions options)
     private static bool IsUnseenNoun(KnowledgeIndex index, Token t) =>
         t.Kind == TokenKind.Word && !t.IsEnglish && t.Text.Length >= 2
         && (t.Pos.StartsWith('n') || t.Pos == "vn" || t.Pos == "s")
-        && !index.Documents.Any(d => d.NormalizedText.Contains(t.Text));
+        && !index.AnyTextContains(t.Text);
 
     /// <summary>The question's own tokens at full weight (pieces of words less), the previous turn's at half.</summary>
     private static Dictionary<string, double> Weights(List<Token> tokens, IReadOnlyList<Token>? context)
@@ -102,18 +101,22 @@ public sealed class Retriever(RetrievalOptions options)
         return weights;
     }
 
-    private static double Bm25(KnowledgeIndex index, IndexedDocument document, Dictionary<string, double> weights)
+    /// <summary>BM25 scores of the documents that contain any of the weighted tokens, walking their postings.</summary>
+    private static Dictionary<int, double> Bm25(KnowledgeIndex index, Dictionary<string, double> weights)
     {
-        var score = 0.0;
-        var norm = K1 * (1 - B + B * document.Length / index.AverageLength);
+        var scores = new Dictionary<int, double>();
         foreach (var (token, weight) in weights)
         {
-            if (document.TermFrequencies.TryGetValue(token, out var tf))
+            var postings = index.Postings(token);
+            var idf = index.Idf(postings.Length);
+            foreach (var posting in postings)
             {
-                score += weight * index.Idf(token) * tf * (K1 + 1) / (tf + norm);
+                var norm = K1 * (1 - B + B * index.Documents[posting.Document].Length / index.AverageLength);
+                var tf = posting.Frequency;
+                scores[posting.Document] = scores.GetValueOrDefault(posting.Document) + weight * idf * tf * (K1 + 1) / (tf + norm);
             }
         }
 
-        return score;
+        return scores;
     }
 }
