@@ -28,6 +28,16 @@ public sealed partial class AnswerEngine(
 
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
     {
+        if (writer is null)
+        {
+            // The offline path is synchronous: no enumerators, no state machines beyond this one.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var routed = router.Route(knowledge.Current, question);
+            Remember(question, routed);
+            Observe(question, routed.Answer, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return routed.Answer;
+        }
+
         Answer? final = null;
         await foreach (var update in RunAsync(question, stream: false, cancellationToken))
         {
@@ -57,11 +67,7 @@ public sealed partial class AnswerEngine(
         {
             if (update.Final is { } final)
             {
-                var latency = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                foreach (var observer in observers)
-                {
-                    observer.Observe(question, final, latency);
-                }
+                Observe(question, final, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
 
             yield return update;
@@ -123,6 +129,14 @@ public sealed partial class AnswerEngine(
         yield return new AnswerUpdate(null, final);
     }
 
+    private void Observe(Question question, Answer answer, TimeSpan latency)
+    {
+        foreach (var observer in observers)
+        {
+            observer.Observe(question, answer, latency);
+        }
+    }
+
     private Answer Checked(GroundedRequest request, string text, Exception? failure, Retrieval.Index.KnowledgeIndex index)
     {
         if (failure is not null)
@@ -159,10 +173,14 @@ public sealed partial class AnswerEngine(
             return;
         }
 
-        var history = (conversations.Last(question.ConversationId)?.History ?? [])
-            .Append(new Exchange(routed.Text, routed.Answer.Text))
-            .TakeLast(ConversationTurn.MaxHistory)
-            .ToList();
+        var previous = conversations.Last(question.ConversationId)?.History ?? [];
+        var history = new List<Exchange>(ConversationTurn.MaxHistory);
+        for (var i = Math.Max(0, previous.Count - ConversationTurn.MaxHistory + 1); i < previous.Count; i++)
+        {
+            history.Add(previous[i]);
+        }
+
+        history.Add(new Exchange(routed.Text, routed.Answer.Text));
         conversations.Remember(question.ConversationId, new ConversationTurn(context, routed.Answer.FactIds, default) { History = history });
     }
 

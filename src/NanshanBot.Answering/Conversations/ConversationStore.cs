@@ -40,11 +40,16 @@ public sealed class ConversationStore(TimeProvider time, IOptions<ConversationOp
     public void Remember(string conversationId, ConversationTurn turn)
     {
         turns[conversationId] = turn with { At = time.GetUtcNow() };
-        if (turns.Count > options.Value.MaxConversations)
+
+        // Counting a ConcurrentDictionary takes all its locks: check the bound every so many writes only.
+        if (Interlocked.Increment(ref writes) % CheckEvery == 0 && turns.Count > options.Value.MaxConversations)
         {
             Evict();
         }
     }
+
+    private const int CheckEvery = 64;
+    private long writes;
 
     public int Count => turns.Count;
 
