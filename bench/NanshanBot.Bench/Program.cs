@@ -2,7 +2,9 @@ using NanshanBot.Bench;
 
 var quick = args.Contains("--quick");
 var report = new BenchReport(quick);
-await AnswerLatency.RunAsync(report);
+AnswerLatency.Run(report);
+await ColdStart.RunAsync(report);
+GeneratedKnowledge.Run(report);
 await TelegramThroughput.RunAsync(report);
 await HttpLoad.RunAsync(report);
 await LlmOverhead.RunAsync(report);

@@ -41,6 +41,10 @@ public sealed class KnowledgeIndex
         MaxIdf = Idf(0);
     }
 
+    /// <summary>Score arrays for ranking, one per question in flight. The index's own pool: every array comes back
+    /// all zeros (the ranker clears what it touched), which a shared pool could not promise.</summary>
+    public System.Buffers.ArrayPool<double> ScoreArrays { get; } = System.Buffers.ArrayPool<double>.Create();
+
     /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
     public ReadOnlySpan<Posting> Postings(string token) => postings.TryGetValue(token, out var list) ? list : [];
 

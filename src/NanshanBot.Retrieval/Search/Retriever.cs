@@ -13,6 +13,10 @@ public sealed class Retriever(RetrievalOptions options)
     private const double K1 = 1.2;
     private const double B = 0.75;
 
+    /// <summary>Only the best documents by BM25 are checked against the question's constraints and coverage: in a
+    /// knowledge base of thousands of articles, a common word would otherwise make every passage a candidate.</summary>
+    private const int MaxCandidates = 200;
+
     /// <summary>How much a document that states the kind of value asked for (a year for "when") is preferred.</summary>
     private const double TypeBoost = 2.0;
 
@@ -101,22 +105,57 @@ public sealed class Retriever(RetrievalOptions options)
         return weights;
     }
 
-    /// <summary>BM25 scores of the documents that contain any of the weighted tokens, walking their postings.</summary>
-    private static Dictionary<int, double> Bm25(KnowledgeIndex index, Dictionary<string, double> weights)
+    /// <summary>The best <see cref="MaxCandidates"/> documents by BM25, walking the postings of the weighted
+    /// tokens into a pooled score array, then keeping the top ones in a bounded heap.</summary>
+    private static List<(int Document, double Score)> Bm25(KnowledgeIndex index, Dictionary<string, double> weights)
     {
-        var scores = new Dictionary<int, double>();
-        foreach (var (token, weight) in weights)
+        var scores = index.ScoreArrays.Rent(index.Documents.Count);
+        var touched = new List<int>();
+        try
         {
-            var postings = index.Postings(token);
-            var idf = index.Idf(postings.Length);
-            foreach (var posting in postings)
+            foreach (var (token, weight) in weights)
             {
-                var norm = K1 * (1 - B + B * index.Documents[posting.Document].Length / index.AverageLength);
-                var tf = posting.Frequency;
-                scores[posting.Document] = scores.GetValueOrDefault(posting.Document) + weight * idf * tf * (K1 + 1) / (tf + norm);
-            }
-        }
+                var postings = index.Postings(token);
+                var idf = index.Idf(postings.Length);
+                foreach (var posting in postings)
+                {
+                    var tf = posting.Frequency;
+                    var norm = K1 * (1 - B + B * index.Documents[posting.Document].Length / index.AverageLength);
+                    if (scores[posting.Document] == 0)
+                    {
+                        touched.Add(posting.Document);
+                    }
 
-        return scores;
+                    scores[posting.Document] += weight * idf * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+
+            var best = new PriorityQueue<int, double>(MaxCandidates + 1);
+            foreach (var document in touched)
+            {
+                best.Enqueue(document, scores[document]);
+                if (best.Count > MaxCandidates)
+                {
+                    best.Dequeue();
+                }
+            }
+
+            var result = new List<(int, double)>(best.Count);
+            while (best.TryDequeue(out var document, out var score))
+            {
+                result.Add((document, score));
+            }
+
+            return result;
+        }
+        finally
+        {
+            foreach (var document in touched)
+            {
+                scores[document] = 0;
+            }
+
+            index.ScoreArrays.Return(scores);
+        }
     }
 }
