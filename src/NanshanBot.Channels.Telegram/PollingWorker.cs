@@ -172,8 +172,9 @@ public sealed partial class PollingWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling stopped")]
     private static partial void LogStopped(ILogger logger);
 
+    /// <summary>Shared with the webhook worker: an update whose handling threw is logged and skipped.</summary>
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler ({Type}: {Error}); it is skipped")]
-    private static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
+    internal static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram says 409 Conflict ({Reason}). Either a webhook is set for this token (run with Telegram:Mode=webhook, or let polling delete it) or another instance is polling the same token: stop the other instance.")]
     private static partial void LogConflict(ILogger logger, string reason);

@@ -126,7 +126,7 @@ public sealed partial class WebhookWorker(
         }
         catch (Exception e)
         {
-            LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
+            PollingWorker.LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
         }
         finally
         {
@@ -137,6 +137,4 @@ public sealed partial class WebhookWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram webhook set to {Url}")]
     private static partial void LogWebhookSet(ILogger logger, string url);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler ({Type}: {Error}); it is skipped")]
-    private static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
 }

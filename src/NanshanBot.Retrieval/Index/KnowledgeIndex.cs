@@ -60,8 +60,24 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return Documents.Any(d => d.NormalizedText.Contains(word, StringComparison.Ordinal));
+        if (scanned.TryGetValue(word, out var found))
+        {
+            return found;
+        }
+
+        found = Documents.Any(d => d.NormalizedText.Contains(word, StringComparison.Ordinal));
+        if (scanned.Count < MaxScannedWords)
+        {
+            scanned[word] = found;
+        }
+
+        return found;
     }
+
+    /// <summary>Words whose presence was found by scanning every text (the index never changes, so neither does
+    /// the answer); bounded so that a flood of new words cannot grow it without end.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> scanned = new(StringComparer.Ordinal);
+    private const int MaxScannedWords = 50_000;
 
     public KnowledgeBase Knowledge { get; }
 

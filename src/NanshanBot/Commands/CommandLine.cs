@@ -81,8 +81,7 @@ public static class CommandLine
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException e)
         {
-            Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
-            return 2;
+            return ServeCommand.Invalid(e);
         }
     }
 

@@ -40,7 +40,8 @@ public static class ServeCommand
         }
     }
 
-    private static int Invalid(OptionsValidationException e)
+    /// <summary>Prints what is wrong with the configuration; the exit code of a refused start.</summary>
+    internal static int Invalid(OptionsValidationException e)
     {
         Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
         return 2;
