@@ -24,6 +24,7 @@ public static class TelegramRegistration
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<TelegramSender>();
+        services.AddSingleton<StreamedReply>();
         services.AddSingleton<LastAnswers>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();

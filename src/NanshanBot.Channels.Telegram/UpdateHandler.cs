@@ -7,7 +7,6 @@ using NanshanBot.Knowledge.Model;
 using NanshanBot.Operations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
-using Telegram.Bot.Types.ReplyMarkups;
 
 namespace NanshanBot.Channels.Telegram;
 
@@ -19,6 +18,7 @@ namespace NanshanBot.Channels.Telegram;
 public sealed class UpdateHandler(
     AnswerEngine engine,
     TelegramSender sender,
+    StreamedReply reply,
     BotIdentity bot,
     LastAnswers lastAnswers,
     AdminCommands admin,
@@ -27,7 +27,6 @@ public sealed class UpdateHandler(
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
-    private static readonly TimeSpan EditInterval = TimeSpan.FromSeconds(1.5);
     private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
@@ -113,7 +112,7 @@ public sealed class UpdateHandler(
         }
 
         var command = text.Split(' ', 2)[0].ToLowerInvariant();
-        var reply = command switch
+        var response = command switch
         {
             "/about" => About(language),
             "/sources" => lastAnswers.Get(conversation) is { Sources.Count: > 0 } last
@@ -121,58 +120,24 @@ public sealed class UpdateHandler(
                 : TelegramTexts.NoLastAnswer(language),
             _ => null,
         };
-        if (reply is not null)
+        if (response is not null)
         {
-            await sender.SendAsync(chat.Id, chat.IsGroup, reply, chat.ReplyTo, null, cancellationToken);
+            await sender.SendAsync(chat.Id, chat.IsGroup, response, chat.ReplyTo, null, cancellationToken);
             return;
         }
 
         var intro = engine.Introduce(language);
-        await sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, Keyboard(intro), cancellationToken);
+        await sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, StreamedReply.Keyboard(intro), cancellationToken);
     }
 
-    /// <summary>Answers; when a model writes the answer, the message appears with its first words and is edited
-    /// as text arrives (at most every <see cref="EditInterval"/>), then replaced by the checked answer.</summary>
     private async Task AnswerAsync(string question, ChatRef chat, string conversation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var draft = new System.Text.StringBuilder();
-        int? draftId = null;
-        var lastEdit = time.GetUtcNow();
-        Answer? answer = null;
-        await foreach (var update in engine.StreamAsync(new Question(conversation, question) { Channel = "telegram" }, cancellationToken))
-        {
-            if (update.Final is { } final)
-            {
-                answer = final;
-                continue;
-            }
-
-            draft.Append(update.Delta);
-            if (draftId is null && draft.ToString().Trim().Length > 0)
-            {
-                draftId = await sender.SendDraftAsync(chat.Id, chat.IsGroup, draft + " …", chat.ReplyTo, cancellationToken);
-                lastEdit = time.GetUtcNow();
-            }
-            else if (draftId is { } id && time.GetUtcNow() - lastEdit >= EditInterval)
-            {
-                await sender.EditAsync(chat.Id, chat.IsGroup, id, draft + " …", null, cancellationToken);
-                lastEdit = time.GetUtcNow();
-            }
-        }
-
-        if (answer!.Kind == AnswerKind.Answered)
+        var updates = engine.StreamAsync(new Question(conversation, question) { Channel = "telegram" }, cancellationToken);
+        var answer = await reply.DeliverAsync(updates, chat.Id, chat.IsGroup, chat.ReplyTo, cancellationToken);
+        if (answer.Kind == AnswerKind.Answered)
         {
             lastAnswers.Remember(conversation, answer);
-        }
-
-        if (draftId is { } messageId)
-        {
-            await sender.EditAsync(chat.Id, chat.IsGroup, messageId, answer.Text, Keyboard(answer), cancellationToken);
-        }
-        else
-        {
-            await sender.SendAsync(chat.Id, chat.IsGroup, answer.Text, chat.ReplyTo, Keyboard(answer), cancellationToken);
         }
 
         ChannelLog.Answered(logger, "telegram", chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -225,18 +190,6 @@ public sealed class UpdateHandler(
 
     private static string ConversationId(long chatId, long? userInGroup) =>
         userInGroup is { } user ? $"tg:{chatId}:{user}" : $"tg:{chatId}";
-
-    /// <summary>Suggested questions, one button a row; under an answer, 👍/👎 to say whether it helped.</summary>
-    private static InlineKeyboardMarkup? Keyboard(Answer answer)
-    {
-        var rows = answer.Suggestions.Select(s => new[] { InlineKeyboardButton.WithCallbackData(s.Text, s.Key) }).ToList();
-        if (answer.Kind == AnswerKind.Answered)
-        {
-            rows.Add([InlineKeyboardButton.WithCallbackData("👍", "fb:+:" + answer.Id), InlineKeyboardButton.WithCallbackData("👎", "fb:-:" + answer.Id)]);
-        }
-
-        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
-    }
 
     private readonly record struct ChatRef(long Id, bool IsGroup, int? ReplyTo);
 }

@@ -71,7 +71,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         var midnight = Stamp(new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero));
         var kinds = Query(connection, "SELECT kind, COUNT(*) FROM questions GROUP BY kind", r => (r.GetString(0), r.GetInt64(1)))
             .ToDictionary(p => p.Item1, p => p.Item2);
-        var today = Query(connection, $"SELECT COUNT(*) FROM questions WHERE at >= '{midnight}'", r => r.GetInt64(0)).Single();
+        var today = Query(connection, "SELECT COUNT(*) FROM questions WHERE at >= $since", r => r.GetInt64(0), ("$since", midnight)).Single();
         var latencies = Query(connection, "SELECT latency_ms FROM questions ORDER BY id DESC LIMIT 10000", r => r.GetDouble(0)).Order().ToList();
         var feedback = Query(connection, "SELECT helpful, COUNT(*) FROM feedback GROUP BY helpful", r => (r.GetInt64(0), r.GetInt64(1)))
             .ToDictionary(p => p.Item1, p => p.Item2);
@@ -83,8 +83,9 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
     public IReadOnlyList<UnansweredGroup> Unanswered(DateTimeOffset since, int top, Func<string, IReadOnlySet<string>> words)
     {
         using var connection = Open();
-        var rows = Query(connection, $"SELECT text, at, channel FROM questions WHERE kind = 'declined' AND at >= '{Stamp(since)}' ORDER BY id",
-            r => new UnansweredQuestion(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2)));
+        var rows = Query(connection, "SELECT text, at, channel FROM questions WHERE kind = 'declined' AND at >= $since ORDER BY id",
+            r => new UnansweredQuestion(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2)),
+            ("$since", Stamp(since)));
         return UnansweredGrouping.Group(rows, words).Take(top).ToList();
     }
 
@@ -155,10 +156,15 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         command.ExecuteNonQuery();
     }
 
-    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    private static List<T> Query<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] values)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in values)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
