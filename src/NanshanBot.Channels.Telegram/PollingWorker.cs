@@ -130,7 +130,7 @@ public sealed partial class PollingWorker(
                 identity.Set(me.Id, me.Username);
                 if (deleteWebhook)
                 {
-                    await client.Bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+                    await DeleteWebhookAsync(client, logger, stoppingToken);
                 }
 
                 LogStarted(logger, me.Username ?? me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -165,6 +165,23 @@ public sealed partial class PollingWorker(
 
         return false;
     }
+
+    /// <summary>Polling needs no webhook; a server that refuses the call (a Bot API server without webhooks) is
+    /// no reason not to poll.</summary>
+    private static async Task DeleteWebhookAsync(TelegramClient client, ILogger logger, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await client.Bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500 and not 401 and not 429)
+        {
+            LogDeleteWebhookRefused(logger, e.ErrorCode, client.Describe(e));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram deleteWebhook refused ({Code}: {Error}); polling anyway")]
+    private static partial void LogDeleteWebhookRefused(ILogger logger, int code, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram channel started as @{Username}")]
     private static partial void LogStarted(ILogger logger, string username);

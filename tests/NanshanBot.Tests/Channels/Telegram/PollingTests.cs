@@ -30,6 +30,19 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task AServerThatRefusesDeleteWebhookIsPolledAnyway()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.FailNext("deleteWebhook", 404);
+        await using var t = await TelegramFixture.StartAsync(api: api);
+        t.Api.Enqueue(Text(1, 113, "南山区人均GDP有多少？"));
+
+        await t.SentCountIsAsync(1);
+
+        Assert.Contains(t.Bot.Logs.Lines, l => l.Contains("deleteWebhook refused (404"));
+    }
+
+    [Fact]
     public async Task StartGetsTheIntroductionWithExampleButtons()
     {
         await using var t = await TelegramFixture.StartAsync();
