@@ -28,24 +28,42 @@ public sealed class WordDictionary
     /// <summary>Reads lines of <c>word frequency pos</c>.</summary>
     public static WordDictionary Load(string path)
     {
+        // Parsed from spans of the whole file: one string per word and nothing else per line, since this runs at
+        // every start-up (350,000 lines).
         var words = new Dictionary<string, WordInfo>(360_000, StringComparer.Ordinal);
-        var pos = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         long total = 0;
         var maxLength = 1;
-        foreach (var line in File.ReadLines(path))
+        var text = File.ReadAllText(path).AsSpan();
+        foreach (var range in text.Split('\n'))
         {
-            var parts = line.Split(' ');
-            if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var freq))
+            var line = text[range].TrimEnd('\r');
+            var firstSpace = line.IndexOf(' ');
+            if (firstSpace <= 0)
             {
                 continue;
             }
 
-            var tag = parts.Length > 2 ? parts[2] : "x";
-            tag = pos.TryGetValue(tag, out var interned) ? interned : pos[tag] = tag;
-            var word = parts[0].ToLowerInvariant();
-            words[word] = new WordInfo(freq, tag);
+            var rest = line[(firstSpace + 1)..];
+            var secondSpace = rest.IndexOf(' ');
+            var number = secondSpace < 0 ? rest : rest[..secondSpace];
+            if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var freq))
+            {
+                continue;
+            }
+
+            var tagSpan = secondSpace < 0 ? "x" : rest[(secondSpace + 1)..];
+            if (!tags.TryGetValue(tagSpan, out var tag))
+            {
+                tag = tagSpan.ToString();
+                tags[tag] = tag;
+            }
+
+            var word = line[..firstSpace];
+            var key = word.ContainsAnyInRange('A', 'Z') ? word.ToString().ToLowerInvariant() : word.ToString();
+            words[key] = new WordInfo(freq, tag);
             total += freq;
-            maxLength = Math.Max(maxLength, Math.Min(word.Length, 12));
+            maxLength = Math.Max(maxLength, Math.Min(key.Length, 12));
         }
 
         return new WordDictionary(words, total, maxLength);
