@@ -15,6 +15,9 @@ public sealed class TextAnalyzer
     private readonly Segmenter segmenter;
     private readonly IReadOnlySet<string> stopWords;
 
+    /// <summary>English stop words as stems, so that "comes" is a stop word because "come" is.</summary>
+    private readonly HashSet<string> stopStems;
+
     /// <summary>How common a two-character word must be for a name not to be found starting at its second character.</summary>
     private const int CommonWordFrequency = 500;
 
@@ -22,8 +25,11 @@ public sealed class TextAnalyzer
     {
         converter = resources.Converter;
         stopWords = knowledge.Lexicon.StopWords;
+        stopStems = stopWords.Where(w => w.All(char.IsAsciiLetter)).Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
         terms = new TermMatcher(knowledge.Terms.Values, Normalize, pair => resources.Dictionary.TryGet(pair, out var w) && w.Frequency >= CommonWordFrequency);
-        var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize))
+        // Question words (the stop-word list) are domain words too, so that 有多大 is 有 + 多大 whatever else the
+        // knowledge says.
+        var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize)).Concat(stopWords)
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);
     }
@@ -105,7 +111,7 @@ public sealed class TextAnalyzer
 
                 var word = text[i..runEnd].Trim('\'');
                 var stem = EnglishStemmer.Stem(word);
-                var stop = stopWords.Contains(word) || stopWords.Contains(stem);
+                var stop = stopWords.Contains(word) || stopWords.Contains(stem) || stopStems.Contains(stem);
                 tokens.Add(new Token(stem, TokenKind.Word, "eng", asPieces, stop));
             }
 

@@ -59,6 +59,7 @@ public sealed class TextAnalysisTests
     [InlineData("November 8", "#d:11-8")]
     [InlineData("8th of November", "#d:11-8")]
     [InlineData("2025年", "#y:2025")]
+    [InlineData("In 2024, the district", "#y:2024")]
     [InlineData("60%", "#p:60")]
     [InlineData("六成", "#p:60")]
     [InlineData("四分之一", "#p:25")]
