@@ -12,11 +12,11 @@ public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, K
 {
     public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version"];
 
-    public static bool IsCommand(string text) => Names.Contains(text.Trim().Split(' ', '@')[0].ToLowerInvariant());
+    public static bool IsCommand(string text) => Names.Contains(Name(text));
 
     public async Task<string> RunAsync(string text, CancellationToken cancellationToken)
     {
-        switch (text.Trim().Split(' ', '@')[0].ToLowerInvariant())
+        switch (Name(text))
         {
             case "/reload":
                 return (await reloader.ReloadAsync(cancellationToken)).Report;
@@ -33,6 +33,9 @@ public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, K
                 return Version();
         }
     }
+
+    /// <summary>The command word of a message: "/stats@nanshan_bot now" is /stats.</summary>
+    private static string Name(string text) => text.Trim().Split(' ', '@')[0].ToLowerInvariant();
 
     private string Stats(Statistics s)
     {

@@ -96,8 +96,6 @@ public sealed class KnowledgeIndex
 
     public int DocumentFrequency(string token) => postings.TryGetValue(token, out var list) ? list.Length : 0;
 
-    public double Idf(string token) => Idf(DocumentFrequency(token));
-
     public double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
 
     private IndexedDocument IndexFact(Fact fact)
