@@ -53,17 +53,28 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         queue.Writer.TryWrite(command => Insert(command, "INSERT INTO feedback (at, answer_id, helpful) VALUES ($a, $i, $h)",
             ("$a", Stamp(time.GetUtcNow())), ("$i", answerId), ("$h", helpful ? 1 : 0)));
 
-    /// <summary>Writes what is queued now (tests and `kb unanswered` read right after).</summary>
+    /// <summary>Writes what is queued now, after any batch already being written (statistics and `kb unanswered`
+    /// read right after).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        var batch = new List<Func<SqliteCommand, Task>>();
-        while (queue.Reader.TryRead(out var write))
+        await writing.WaitAsync(cancellationToken);
+        try
         {
-            batch.Add(write);
-        }
+            var batch = new List<Func<SqliteCommand, Task>>();
+            while (queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
 
-        await WriteAsync(batch, cancellationToken);
+            await WriteAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
+
+    private readonly SemaphoreSlim writing = new(1, 1);
 
     public Statistics Statistics()
     {
