@@ -32,8 +32,9 @@ public sealed partial class AnswerEngine(
         {
             // The offline path is synchronous: no enumerators, no state machines beyond this one.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var routed = router.Route(knowledge.Current, question);
-            Remember(question, routed);
+            var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
+            var routed = router.Route(knowledge.Current, question, last);
+            await RememberAsync(question, routed, last, cancellationToken);
             Observe(question, routed.Answer, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return routed.Answer;
         }
@@ -77,15 +78,16 @@ public sealed partial class AnswerEngine(
     private async IAsyncEnumerable<AnswerUpdate> ComposeAsync(Question question, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var index = knowledge.Current;
-        var routed = router.Route(index, question);
+        var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
+        var routed = router.Route(index, question, last);
         if (routed.Result is not { } result || writer is null)
         {
-            Remember(question, routed);
+            await RememberAsync(question, routed, last, cancellationToken);
             yield return new AnswerUpdate(null, routed.Answer);
             yield break;
         }
 
-        var request = Request(question, result, routed);
+        var request = Request(result, routed, last);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(writer.Timeout);
         var text = new StringBuilder();
@@ -125,7 +127,7 @@ public sealed partial class AnswerEngine(
         }
 
         var final = Checked(request, text.ToString(), failure, index);
-        Remember(question, routed with { Answer = final });
+        await RememberAsync(question, routed with { Answer = final }, last, cancellationToken);
         yield return new AnswerUpdate(null, final);
     }
 
@@ -154,7 +156,7 @@ public sealed partial class AnswerEngine(
         return answer ?? request.Offline;
     }
 
-    private GroundedRequest Request(Question question, RetrievalResult result, Routed routed)
+    private static GroundedRequest Request(RetrievalResult result, Routed routed, ConversationTurn? last)
     {
         var language = result.Language;
         var facts = result.Answers.Concat(result.Ranked.Except(result.Answers).Where(c => c.Coverage > 0))
@@ -162,18 +164,17 @@ public sealed partial class AnswerEngine(
             .Select((c, i) => new GroundedFact($"F{i + 1}", c.Document.Id, c.Document.Text(c.Document.LanguageFor(language)),
                 c.Document.Fact?.Text(language == Language.English ? Language.Chinese : Language.English) ?? "", c.Document.Source))
             .ToList();
-        var history = conversations.Last(question.ConversationId)?.History ?? [];
-        return new GroundedRequest(routed.Text, language, facts, history, routed.Answer);
+        return new GroundedRequest(routed.Text, language, facts, last?.History ?? [], routed.Answer);
     }
 
-    private void Remember(Question question, Routed routed)
+    private ValueTask RememberAsync(Question question, Routed routed, ConversationTurn? last, CancellationToken cancellationToken)
     {
         if (routed.Context is not { } context)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
-        var previous = conversations.Last(question.ConversationId)?.History ?? [];
+        var previous = last?.History ?? [];
         var history = new List<Exchange>(ConversationTurn.MaxHistory);
         for (var i = Math.Max(0, previous.Count - ConversationTurn.MaxHistory + 1); i < previous.Count; i++)
         {
@@ -181,7 +182,8 @@ public sealed partial class AnswerEngine(
         }
 
         history.Add(new Exchange(routed.Text, routed.Answer.Text));
-        conversations.Remember(question.ConversationId, new ConversationTurn(context, routed.Answer.FactIds, default) { History = history });
+        return conversations.RememberAsync(question.ConversationId, new ConversationTurn(context, routed.Answer.FactIds, default) { History = history },
+            cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the offline answer stands")]

@@ -5,13 +5,15 @@ using NanshanBot.Answering.Conversations;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Search;
+using NanshanBot.State;
 
 namespace NanshanBot.Answering;
 
 public static class AnsweringRegistration
 {
     /// <summary>Registers the answering pipeline over an already loaded knowledge index: retrieval, composer,
-    /// conversations, the engine. The clock is the system's unless one is registered already.</summary>
+    /// conversations, the engine. The clock is the system's, and state this process's memory, unless registered
+    /// already.</summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex index)
     {
         services.AddSingleton(new KnowledgeState(index));
@@ -21,6 +23,7 @@ public static class AnsweringRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrievalOptions>>().Value);
         services.AddSingleton<Retriever>();
         services.AddSingleton<AnswerComposer>();
+        services.TryAddSingleton<ISharedState>(sp => new LocalState(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<QuestionRouter>();
         services.AddSingleton<AnswerEngine>();

@@ -19,7 +19,6 @@ public sealed record Routed(string Text, Answer Answer, RetrievalResult? Result,
 public sealed partial class QuestionRouter(
     Retriever retriever,
     AnswerComposer composer,
-    ConversationStore conversations,
     KnowledgeState knowledge,
     TimeProvider time,
     ILogger<QuestionRouter> logger)
@@ -31,7 +30,8 @@ public sealed partial class QuestionRouter(
 
     public Answer Introduce(Language language) => composer.Introduce(knowledge.Current.Knowledge, language);
 
-    public Routed Route(KnowledgeIndex index, Question question)
+    /// <summary>Routes a question; <paramref name="last"/> is its conversation's previous turn, if any.</summary>
+    public Routed Route(KnowledgeIndex index, Question question, ConversationTurn? last = null)
     {
         var text = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
         var query = index.Parse(text, time.GetLocalNow().Year);
@@ -46,7 +46,6 @@ public sealed partial class QuestionRouter(
         }
 
         var tokens = query.Tokens;
-        var last = conversations.Last(question.ConversationId);
         var followUp = last is not null && FollowUpDetector.IsFollowUp(query, index.Knowledge.Lexicon);
         var result = retriever.Search(index, query, followUp ? last!.Tokens : null);
         if (result.Verdict != Verdict.Found)

@@ -5,6 +5,7 @@ using NanshanBot.Answering;
 using NanshanBot.Channels;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.Operations;
+using NanshanBot.State;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -23,11 +24,13 @@ public sealed class UpdateHandler(
     LastAnswers lastAnswers,
     AdminCommands admin,
     QuestionLog questionLog,
+    SharedCounters counters,
     IOptions<TelegramOptions> options,
+    ISharedState state,
     TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
-    private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
+    private readonly FloodGuard flood = new(state, time, "telegram", options.Value.FloodLimitPerMinute);
 
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
@@ -46,9 +49,8 @@ public sealed class UpdateHandler(
 
         var language = TelegramTexts.For(message.From?.LanguageCode);
         var chat = new ChatRef(message.Chat.Id, isGroup, isGroup ? message.MessageId : null);
-        if (!Admit(message.From?.Id ?? message.Chat.Id, chat, language, cancellationToken, out var notice))
+        if (!await AdmitAsync(message.From?.Id ?? message.Chat.Id, chat, language, cancellationToken))
         {
-            await notice;
             return;
         }
 
@@ -74,6 +76,7 @@ public sealed class UpdateHandler(
         if (query.Data is { } data && data.StartsWith("fb:", StringComparison.Ordinal) && data.Length > 5)
         {
             questionLog.Feedback(data[5..], helpful: data[3] == '+');
+            counters.Feedback(helpful: data[3] == '+');
             await sender.AnswerCallbackAsync(query.Id, cancellationToken, TelegramTexts.Thanks(TelegramTexts.For(query.From.LanguageCode)));
             return;
         }
@@ -87,9 +90,8 @@ public sealed class UpdateHandler(
         var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
         var chat = new ChatRef(message.Chat.Id, isGroup, null);
         var language = TelegramTexts.For(query.From.LanguageCode);
-        if (!Admit(query.From.Id, chat, language, cancellationToken, out var notice))
+        if (!await AdmitAsync(query.From.Id, chat, language, cancellationToken))
         {
-            await notice;
             return;
         }
 
@@ -144,16 +146,16 @@ public sealed class UpdateHandler(
             Stopwatch.GetElapsedTime(started), answer);
     }
 
-    /// <summary>Applies the per-user flood limit; when it says no, <paramref name="notice"/> is what to do instead.</summary>
-    private bool Admit(long userId, ChatRef chat, Language language, CancellationToken cancellationToken, out Task notice)
+    /// <summary>Applies the per-user flood limit: true to go on; false when the message is over it (the user is
+    /// told once).</summary>
+    private async Task<bool> AdmitAsync(long userId, ChatRef chat, Language language, CancellationToken cancellationToken)
     {
-        notice = Task.CompletedTask;
-        switch (flood.Check(userId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        switch (await flood.CheckAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))
         {
             case FloodVerdict.Allow:
                 return true;
             case FloodVerdict.Notify:
-                notice = sender.SendAsync(chat.Id, chat.IsGroup, TelegramTexts.TooMany(language), chat.ReplyTo, null, cancellationToken);
+                await sender.SendAsync(chat.Id, chat.IsGroup, TelegramTexts.TooMany(language), chat.ReplyTo, null, cancellationToken);
                 return false;
             default:
                 return false;

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NanshanBot.State;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -15,17 +16,19 @@ namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Webhook mode: <c>POST /telegram/webhook</c> checks the secret header in constant time (403 otherwise),
-/// drops an update_id it has seen (Telegram retries), queues the update and acknowledges at once; the
-/// <see cref="WebhookWorker"/> answers from the queue.
+/// drops an update_id already claimed in the shared state (a Telegram retry, to this instance or another),
+/// queues the update and acknowledges at once; the <see cref="WebhookWorker"/> answers from the queue.
 /// </summary>
-public sealed class WebhookInbox(IOptions<TelegramOptions> options)
+public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState state)
 {
     public const string Path = "/telegram/webhook";
     private const int MaxBodyBytes = 1 << 20;
-    private const int RememberedIds = 10_000;
+
+    /// <summary>Telegram keeps an undelivered update for 24 hours: so long is an id remembered.</summary>
+    private static readonly TimeSpan RememberIds = TimeSpan.FromHours(24);
+
     private readonly byte[] secret = Encoding.UTF8.GetBytes(options.Value.SecretToken ?? "");
-    private readonly ConcurrentDictionary<int, byte> seen = new();
-    private readonly ConcurrentQueue<int> seenOrder = new();
+    private readonly string botId = options.Value.BotToken?.Split(':')[0] ?? "bot";
 
     public Channel<Update> Queue { get; } = Channel.CreateBounded<Update>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
 
@@ -57,22 +60,13 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options)
             return Results.BadRequest();
         }
 
-        if (seen.TryAdd(update.Id, 0))
+        var claim = $"telegram-update:{botId}:{update.Id.ToString(CultureInfo.InvariantCulture)}";
+        if (await state.AddAsync(claim, "1", RememberIds, cancellationToken))
         {
-            Remember(update.Id);
             await Queue.Writer.WriteAsync(update, cancellationToken);
         }
 
         return Results.Ok();
-    }
-
-    private void Remember(int id)
-    {
-        seenOrder.Enqueue(id);
-        while (seenOrder.Count > RememberedIds && seenOrder.TryDequeue(out var old))
-        {
-            seen.TryRemove(old, out _);
-        }
     }
 }
 

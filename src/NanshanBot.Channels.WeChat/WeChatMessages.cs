@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.Operations;
+using NanshanBot.State;
 
 namespace NanshanBot.Channels.WeChat;
 
@@ -12,9 +13,15 @@ namespace NanshanBot.Channels.WeChat;
 /// subscription is welcomed with example questions, other events get nothing, other message types a polite
 /// "text only". Returns the reply text, "" for none.
 /// </summary>
-public sealed class WeChatMessages(AnswerEngine engine, AdminCommands admin, IOptions<WeChatOptions> options, TimeProvider time, ILogger<WeChatMessages> logger)
+public sealed class WeChatMessages(
+    AnswerEngine engine,
+    AdminCommands admin,
+    IOptions<WeChatOptions> options,
+    ISharedState state,
+    TimeProvider time,
+    ILogger<WeChatMessages> logger)
 {
-    private readonly FloodGuard flood = new(time, options.Value.FloodLimitPerMinute);
+    private readonly FloodGuard flood = new(state, time, "wechat", options.Value.FloodLimitPerMinute);
 
     public async Task<string> ReplyAsync(string channel, Dictionary<string, string> fields)
     {
@@ -34,7 +41,7 @@ public sealed class WeChatMessages(AnswerEngine engine, AdminCommands admin, IOp
 
     private async Task<string> AnswerAsync(string channel, string user, string content)
     {
-        switch (flood.Check(channel + ":" + user))
+        switch (await flood.CheckAsync(channel + ":" + user))
         {
             case FloodVerdict.Notify:
                 return "消息发得太快了，请稍等一分钟再问。";

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using NanshanBot.State;
 
 namespace NanshanBot.Channels;
 
@@ -15,66 +16,33 @@ public enum FloodVerdict
 }
 
 /// <summary>
-/// Limits how many messages one user may send per minute (a sliding window, time from the injected clock).
-/// The first message over the limit gets one notice; the rest of the flood is ignored until the window clears.
+/// Limits how many messages one user may send per minute, counted in the shared state so that every instance
+/// of the bot sees the same count. A sliding window estimated from two one-minute counters (the current one,
+/// plus the previous one weighted by how much of it still lies inside the last minute); what the previous
+/// minute adds is capped at the limit, so a flood does not stretch on. The first message over the limit in a
+/// minute gets one notice; the rest is ignored.
 /// </summary>
-public sealed class FloodGuard(TimeProvider time, int perMinute)
+public sealed class FloodGuard(ISharedState state, TimeProvider time, string scope, int perMinute)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const int MaxTrackedUsers = 100_000;
-    private readonly ConcurrentDictionary<string, UserWindow> users = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Keep = 2 * Window;
 
-    public FloodVerdict Check(string userKey)
+    public async ValueTask<FloodVerdict> CheckAsync(string userKey, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (users.Count > MaxTrackedUsers)
+        var minute = now.ToUnixTimeSeconds() / 60;
+        var prefix = $"flood:{scope}:{userKey}:";
+        var current = await state.IncrementAsync(prefix + minute.ToString(CultureInfo.InvariantCulture), Keep, cancellationToken);
+        var previousText = await state.GetAsync(prefix + (minute - 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var previous = Math.Min(previousText is null ? 0 : long.Parse(previousText, CultureInfo.InvariantCulture), perMinute);
+        var stillInside = 1 - (now.ToUnixTimeMilliseconds() % 60_000) / 60_000.0;
+        if (previous * stillInside + current <= perMinute)
         {
-            Forget(now);
+            return FloodVerdict.Allow;
         }
 
-        var window = users.GetOrAdd(userKey, _ => new UserWindow());
-        lock (window)
-        {
-            while (window.Times.Count > 0 && now - window.Times.Peek() >= Window)
-            {
-                window.Times.Dequeue();
-            }
-
-            if (window.Times.Count < perMinute)
-            {
-                window.Times.Enqueue(now);
-                window.Notified = false;
-                return FloodVerdict.Allow;
-            }
-
-            if (window.Notified)
-            {
-                return FloodVerdict.Ignore;
-            }
-
-            window.Notified = true;
-            return FloodVerdict.Notify;
-        }
-    }
-
-    private void Forget(DateTimeOffset now)
-    {
-        foreach (var (key, window) in users)
-        {
-            lock (window)
-            {
-                if (window.Times.Count == 0 || now - window.Times.Last() >= Window)
-                {
-                    users.TryRemove(key, out _);
-                }
-            }
-        }
-    }
-
-    private sealed class UserWindow
-    {
-        public Queue<DateTimeOffset> Times { get; } = new();
-
-        public bool Notified { get; set; }
+        return await state.AddAsync(prefix + minute.ToString(CultureInfo.InvariantCulture) + ":told", "1", Keep, cancellationToken)
+            ? FloodVerdict.Notify
+            : FloodVerdict.Ignore;
     }
 }

@@ -8,7 +8,7 @@ namespace NanshanBot.Operations;
 /// /reload, /stats, /unanswered, /version. A channel asks <see cref="IsCommand"/> and checks the sender itself;
 /// to anyone else these are just unknown commands.
 /// </summary>
-public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, KnowledgeState knowledge, TimeProvider time)
+public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, SharedCounters counters, KnowledgeState knowledge, TimeProvider time)
 {
     public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version"];
 
@@ -22,7 +22,8 @@ public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, K
                 return (await reloader.ReloadAsync(cancellationToken)).Report;
             case "/stats":
                 await log.FlushAsync(cancellationToken);
-                return Stats(log.Statistics());
+                await counters.FlushAsync();
+                return Shared(await counters.TotalsAsync(cancellationToken)) + "\n" + Stats(log.Statistics());
             case "/unanswered":
                 await log.FlushAsync(cancellationToken);
                 var groups = log.Unanswered(time.GetUtcNow().AddDays(-30), 10, UnansweredGrouping.ContentWords(knowledge.Current));
@@ -36,6 +37,13 @@ public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, K
 
     /// <summary>The command word of a message: "/stats@nanshan_bot now" is /stats.</summary>
     private static string Name(string text) => text.Trim().Split(' ', '@')[0].ToLowerInvariant();
+
+    private static string Shared(SharedTotals t) => string.Create(CultureInfo.InvariantCulture, $"""
+        All instances (counted in {t.Where}):
+        Today {t.Today["questions"]} questions ({t.Today["answered"]} answered, {t.Today["declined"]} declined), {t.Today["helpful"]} 👍, {t.Today["not-helpful"]} 👎
+        Last {SharedCounters.Days} days {t.Week["questions"]} questions ({t.Week["answered"]} answered, {t.Week["declined"]} declined), {t.Week["helpful"]} 👍, {t.Week["not-helpful"]} 👎
+        This instance's log:
+        """);
 
     private string Stats(Statistics s)
     {

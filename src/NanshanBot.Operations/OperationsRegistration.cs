@@ -17,6 +17,8 @@ public static class OperationsRegistration
         services.AddSingleton(sp => new QuestionLog(Path.Combine(dataFolder, "questions.db"), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QuestionLog>>()));
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton<SharedCounters>();
+        services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<SharedCounters>());
         services.AddSingleton(sp => new KnowledgeReloader(sp.GetRequiredService<KnowledgeState>(), knowledgePath,
             sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeReloader>>()));

@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using NanshanBot.State;
 
 namespace NanshanBot.Answering.Conversations;
 
@@ -8,57 +10,43 @@ public sealed class ConversationOptions
 {
     /// <summary>A turn older than this is forgotten: a question after a long pause starts afresh.</summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>At most this many conversations are remembered; the least recently used go first.</summary>
-    public int MaxConversations { get; set; } = 10_000;
 }
 
 /// <summary>
-/// The last answered turn of each conversation, in memory, bounded in count and expiring with time (from the
-/// injected <see cref="TimeProvider"/>). Only the last turn is kept: a follow-up refers to what was just said.
+/// The last answered turn of each conversation, in the shared state (so that a follow-up reaching another
+/// instance of the bot has its context), expiring with time. Only the last turn is kept: a follow-up refers
+/// to what was just said.
 /// </summary>
-public sealed class ConversationStore(TimeProvider time, IOptions<ConversationOptions> options)
+public sealed class ConversationStore(ISharedState state, TimeProvider time, IOptions<ConversationOptions> options)
 {
-    private readonly ConcurrentDictionary<string, ConversationTurn> turns = new(StringComparer.Ordinal);
-
-    public ConversationTurn? Last(string conversationId)
+    public async ValueTask<ConversationTurn?> LastAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        if (!turns.TryGetValue(conversationId, out var turn))
+        var json = await state.GetAsync(Key(conversationId), cancellationToken);
+        if (json is null)
         {
             return null;
         }
 
-        if (time.GetUtcNow() - turn.At <= options.Value.Expiry)
+        ConversationTurn? turn;
+        try
         {
-            return turn;
+            turn = JsonSerializer.Deserialize(json, ConversationJson.Default.ConversationTurn);
+        }
+        catch (JsonException)
+        {
+            // Written by another version of the bot: start afresh rather than fail the question.
+            return null;
         }
 
-        turns.TryRemove(new KeyValuePair<string, ConversationTurn>(conversationId, turn));
-        return null;
+        return turn is not null && time.GetUtcNow() - turn.At <= options.Value.Expiry ? turn : null;
     }
 
-    public void Remember(string conversationId, ConversationTurn turn)
-    {
-        turns[conversationId] = turn with { At = time.GetUtcNow() };
+    public ValueTask RememberAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default) =>
+        state.SetAsync(Key(conversationId), JsonSerializer.Serialize(turn with { At = time.GetUtcNow() }, ConversationJson.Default.ConversationTurn),
+            options.Value.Expiry, cancellationToken);
 
-        // Counting a ConcurrentDictionary takes all its locks: check the bound every so many writes only.
-        if (Interlocked.Increment(ref writes) % CheckEvery == 0 && turns.Count > options.Value.MaxConversations)
-        {
-            Evict();
-        }
-    }
-
-    private const int CheckEvery = 64;
-    private long writes;
-
-    public int Count => turns.Count;
-
-    private void Evict()
-    {
-        var excess = turns.Count - options.Value.MaxConversations;
-        foreach (var (id, _) in turns.OrderBy(p => p.Value.At).Take(Math.Max(excess, options.Value.MaxConversations / 10)))
-        {
-            turns.TryRemove(id, out _);
-        }
-    }
+    private static string Key(string conversationId) => "conversation:" + conversationId;
 }
+
+[JsonSerializable(typeof(ConversationTurn))]
+internal sealed partial class ConversationJson : JsonSerializerContext;

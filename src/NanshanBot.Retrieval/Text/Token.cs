@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NanshanBot.Retrieval.Text;
 
 public enum TokenKind
@@ -22,10 +24,13 @@ public enum TokenKind
 public readonly record struct Token(string Text, TokenKind Kind, string Pos, bool IsPiece = false, bool IsStop = false)
 {
     /// <summary>Years and dates narrow a question down: a fact must contain them to answer it.</summary>
+    [JsonIgnore]
     public bool IsConstraint => Kind is TokenKind.Year or TokenKind.Date;
 
     /// <summary>Whether the token counts towards what a question asks (not a stop word, piece or constraint).</summary>
+    [JsonIgnore]
     public bool IsContent => !IsStop && !IsPiece && !IsConstraint;
 
+    [JsonIgnore]
     public bool IsEnglish => Pos == "eng";
 }

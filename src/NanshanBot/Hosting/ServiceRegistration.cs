@@ -8,13 +8,15 @@ using NanshanBot.Operations;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
+using NanshanBot.State.Redis;
 
 namespace NanshanBot.Hosting;
 
 public static class ServiceRegistration
 {
     /// <summary>Registers the answering pipeline: knowledge (loaded and validated now, so that an invalid
-    /// knowledge base stops the program before it serves anyone), retrieval, composer and conversations.</summary>
+    /// knowledge base stops the program before it serves anyone), retrieval, composer, conversations and the state
+    /// instances share (Redis when configured).</summary>
     public static IServiceCollection AddAnsweringPipeline(this IServiceCollection services, IConfiguration configuration, bool watchKnowledge = false)
     {
         var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
@@ -27,6 +29,7 @@ public static class ServiceRegistration
         services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));
         services.Configure<RetrievalOptions>(configuration.GetSection("Retrieval"));
         services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
+        services.AddSharedState(configuration);
         services.AddLlmWriter(configuration);
         return services;
     }

@@ -93,21 +93,6 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
-    public void RememberedConversationsAreBounded()
-    {
-        var store = new ConversationStore(bot.Clock, Microsoft.Extensions.Options.Options.Create(new ConversationOptions { MaxConversations = 50 }));
-        for (var i = 0; i < 200; i++)
-        {
-            store.Remember("c" + i, new ConversationTurn([], [], default));
-            bot.Clock.Advance(TimeSpan.FromSeconds(1));
-        }
-
-        Assert.True(store.Count <= 50 + 64, $"{store.Count} remembered");
-        Assert.NotNull(store.Last("c199"));
-        Assert.Null(store.Last("c0"));
-    }
-
-    [Fact]
     public void AFollowUpAboutAnotherDistrictIsDeclined()
     {
         bot.Ask("2025年南山区GDP是多少？", "c4");

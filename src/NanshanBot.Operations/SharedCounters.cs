@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using NanshanBot.Answering;
+using NanshanBot.Answering.Grounding;
+using NanshanBot.State;
+
+namespace NanshanBot.Operations;
+
+/// <summary>Questions by outcome and feedback, counted per day in the shared state: with several instances,
+/// /stats on any of them shows what all of them did (the SQLite log holds this instance's details).</summary>
+public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAnswerObserver
+{
+    public const int Days = 7;
+    private static readonly TimeSpan Keep = TimeSpan.FromDays(Days + 1);
+    private readonly ConcurrentDictionary<Task, byte> counting = new();
+
+    public void Observe(Question question, Answer answer, TimeSpan latency)
+    {
+        if (question.Channel != "eval")
+        {
+            Track(CountAsync("questions", answer.Kind.ToString().ToLowerInvariant()));
+        }
+    }
+
+    public void Feedback(bool helpful) => Track(CountAsync(helpful ? "helpful" : "not-helpful"));
+
+    /// <summary>Waits until every count started so far has landed.</summary>
+    public Task FlushAsync() => Task.WhenAll(counting.Keys);
+
+    /// <summary>Today's counts and the last <see cref="Days"/> days' (today included), by name.</summary>
+    public async Task<SharedTotals> TotalsAsync(CancellationToken cancellationToken)
+    {
+        string[] names = ["questions", "answered", "declined", "helpful", "not-helpful"];
+        var today = new Dictionary<string, long>();
+        var week = new Dictionary<string, long>();
+        for (var day = 0; day < Days; day++)
+        {
+            foreach (var name in names)
+            {
+                var text = await state.GetAsync(Key(name, time.GetUtcNow().AddDays(-day)), cancellationToken);
+                var count = text is null ? 0 : long.Parse(text, CultureInfo.InvariantCulture);
+                week[name] = week.GetValueOrDefault(name) + count;
+                if (day == 0)
+                {
+                    today[name] = count;
+                }
+            }
+        }
+
+        return new SharedTotals(state.Where, today, week);
+    }
+
+    private async Task CountAsync(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            await state.IncrementAsync(Key(name, time.GetUtcNow()), Keep);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        if (task.IsCompleted)
+        {
+            return;
+        }
+
+        counting.TryAdd(task, 0);
+        task.ContinueWith(t => counting.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private static string Key(string name, DateTimeOffset day) =>
+        string.Create(CultureInfo.InvariantCulture, $"stats:{day.UtcDateTime:yyyyMMdd}:{name}");
+}
+
+/// <summary>Counts from <see cref="SharedCounters"/>: where they are kept, today's and the week's.</summary>
+public sealed record SharedTotals(string Where, IReadOnlyDictionary<string, long> Today, IReadOnlyDictionary<string, long> Week);

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace NanshanBot.State.Redis;
+
+public static partial class SharedStateRegistration
+{
+    /// <summary>Shared state in Redis when <c>Redis:Configuration</c> is set (options validated at start-up, a
+    /// health check that reports Degraded while Redis is unreachable), else in this process's memory.</summary>
+    public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.RemoveAll<ISharedState>();
+        services.AddSingleton(sp => new LocalState(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
+        var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (!options.Enabled)
+        {
+            services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<LocalState>());
+            return services;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var client = sp.GetRequiredService<IOptions<RedisOptions>>().Value.Client();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RedisState));
+            LogConnecting(logger, client.ToString(includePassword: false));
+            return ConnectionMultiplexer.Connect(client);
+        });
+        services.AddSingleton(sp => new RedisState(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<RedisOptions>>().Value,
+            sp.GetRequiredService<LocalState>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisState>>()));
+        services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<RedisState>());
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return services;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shared state in Redis ({Client})")]
+    private static partial void LogConnecting(ILogger logger, string client);
+
+    /// <summary>Degraded, not unhealthy, while Redis is away: the instance still answers from its own memory.</summary>
+    private sealed class RedisHealthCheck(RedisState state) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(state.IsAvailable
+                ? HealthCheckResult.Healthy("state shared in Redis")
+                : HealthCheckResult.Degraded("Redis unreachable: answering from this instance's memory"));
+    }
+}

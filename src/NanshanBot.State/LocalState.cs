@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace NanshanBot.State;
+
+/// <summary>
+/// Shared state for one process: a dictionary with expiry from the injected clock, bounded in size (expired
+/// entries are swept, then the ones closest to expiry go). What one instance needs alone, and what several
+/// instances fall back to while Redis is unreachable.
+/// </summary>
+public sealed class LocalState(TimeProvider time, int capacity = LocalState.DefaultCapacity) : ISharedState
+{
+    public const int DefaultCapacity = 200_000;
+
+    // Counting a ConcurrentDictionary takes all its locks: check the bound every so many writes only.
+    private const int CheckEvery = 256;
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private long writes;
+
+    public string Where => "memory";
+
+    public int Count => entries.Count;
+
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Live(key)?.Value);
+
+    public ValueTask SetAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default)
+    {
+        entries[key] = new Entry(value, time.GetUtcNow() + expiry);
+        Wrote();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> AddAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var fresh = new Entry(value, now + expiry);
+        while (true)
+        {
+            if (entries.TryAdd(key, fresh))
+            {
+                Wrote();
+                return ValueTask.FromResult(true);
+            }
+
+            if (entries.TryGetValue(key, out var existing))
+            {
+                if (existing.ExpiresAt > now)
+                {
+                    return ValueTask.FromResult(false);
+                }
+
+                // Expired: replace it, unless another caller got there first (then loop and see).
+                if (entries.TryUpdate(key, fresh, existing))
+                {
+                    return ValueTask.FromResult(true);
+                }
+            }
+        }
+    }
+
+    public ValueTask RemoveAsync(string key, string value, CancellationToken cancellationToken = default)
+    {
+        if (entries.TryGetValue(key, out var entry) && entry.Value == value)
+        {
+            entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<long> IncrementAsync(string key, TimeSpan expiry, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var entry = entries.AddOrUpdate(key,
+            static (_, state) => new Entry("1", state.now + state.expiry),
+            static (_, old, state) => old.ExpiresAt > state.now
+                ? old with { Value = (long.Parse(old.Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture) }
+                : new Entry("1", state.now + state.expiry),
+            (now, expiry));
+        Wrote();
+        return ValueTask.FromResult(long.Parse(entry.Value, CultureInfo.InvariantCulture));
+    }
+
+    private Entry? Live(string key)
+    {
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        if (entry.ExpiresAt > time.GetUtcNow())
+        {
+            return entry;
+        }
+
+        entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+        return null;
+    }
+
+    private void Wrote()
+    {
+        if (Interlocked.Increment(ref writes) % CheckEvery == 0 && entries.Count > capacity)
+        {
+            Sweep();
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, entry) in entries)
+        {
+            if (entry.ExpiresAt <= now)
+            {
+                entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
+            }
+        }
+
+        var excess = entries.Count - capacity;
+        if (excess > 0)
+        {
+            foreach (var (key, _) in entries.OrderBy(p => p.Value.ExpiresAt).Take(Math.Max(excess, capacity / 10)).ToList())
+            {
+                entries.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed record Entry(string Value, DateTimeOffset ExpiresAt);
+}

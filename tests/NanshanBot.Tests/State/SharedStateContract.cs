@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Time.Testing;
+using NanshanBot.Channels;
+using NanshanBot.Channels.WeChat;
+using NanshanBot.State;
+
+namespace NanshanBot.Tests.State;
+
+/// <summary>
+/// What every kind of shared state must do, run against each (<see cref="LocalStateTests"/>,
+/// <see cref="RedisStateTests"/>). <see cref="First"/> and <see cref="Second"/> are two views of one store, as
+/// two instances of the bot would have.
+/// </summary>
+public abstract class SharedStateContract : IAsyncLifetime
+{
+    protected ISharedState First { get; set; } = null!;
+
+    protected ISharedState Second { get; set; } = null!;
+
+    /// <summary>The clock of the flood guard (minutes are counted by it; the store's expiry is its own).</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public abstract Task InitializeAsync();
+
+    public abstract Task DisposeAsync();
+
+    /// <summary>Lets <paramref name="span"/> pass for the store's expiry.</summary>
+    protected abstract Task PassAsync(TimeSpan span);
+
+    [Fact]
+    public async Task AValueSetByOneIsReadByTheOtherUntilItExpires()
+    {
+        await First.SetAsync("greeting", "你好", TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal("你好", await Second.GetAsync("greeting"));
+        await PassAsync(TimeSpan.FromMilliseconds(600));
+        Assert.Null(await Second.GetAsync("greeting"));
+        Assert.Null(await First.GetAsync("never-set"));
+    }
+
+    [Fact]
+    public async Task OfManyConcurrentClaimsExactlyOneSucceeds()
+    {
+        var claims = Enumerable.Range(0, 20)
+            .Select(i => (i % 2 == 0 ? First : Second).AddAsync("claim", "owner" + i, TimeSpan.FromSeconds(5)).AsTask());
+
+        var results = await Task.WhenAll(claims);
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task AClaimCanBeTakenAgainOnlyAfterItExpires()
+    {
+        Assert.True(await First.AddAsync("lock", "a", TimeSpan.FromMilliseconds(300)));
+        Assert.False(await Second.AddAsync("lock", "b", TimeSpan.FromMilliseconds(300)));
+
+        await PassAsync(TimeSpan.FromMilliseconds(600));
+
+        Assert.True(await Second.AddAsync("lock", "b", TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task OnlyTheOwnerReleasesAClaim()
+    {
+        await First.AddAsync("lock", "owner-a", TimeSpan.FromSeconds(5));
+
+        await Second.RemoveAsync("lock", "owner-b");
+        Assert.Equal("owner-a", await Second.GetAsync("lock"));
+
+        await First.RemoveAsync("lock", "owner-a");
+        Assert.Null(await Second.GetAsync("lock"));
+    }
+
+    [Fact]
+    public async Task CountersAddUpAcrossInstancesAndExpire()
+    {
+        var increments = Enumerable.Range(0, 10)
+            .Select(i => (i % 2 == 0 ? First : Second).IncrementAsync("count", TimeSpan.FromMilliseconds(400)).AsTask());
+        var counts = await Task.WhenAll(increments);
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), counts.Order());
+        await PassAsync(TimeSpan.FromMilliseconds(800));
+        Assert.Equal(1, await First.IncrementAsync("count", TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task TheFloodLimitCountsMessagesToEveryInstance()
+    {
+        var guards = new[] { new FloodGuard(First, Clock, "test", 4), new FloodGuard(Second, Clock, "test", 4) };
+
+        var verdicts = new List<FloodVerdict>();
+        for (var i = 0; i < 7; i++)
+        {
+            verdicts.Add(await guards[i % 2].CheckAsync("user-1"));
+        }
+
+        Assert.Equal([FloodVerdict.Allow, FloodVerdict.Allow, FloodVerdict.Allow, FloodVerdict.Allow, FloodVerdict.Notify, FloodVerdict.Ignore, FloodVerdict.Ignore], verdicts);
+        Assert.Equal(FloodVerdict.Allow, await guards[0].CheckAsync("user-2"));
+    }
+
+    [Fact]
+    public async Task TheFloodWindowSlidesRatherThanResettingAtTheMinute()
+    {
+        var guard = new FloodGuard(First, Clock, "slide", 4);
+        Clock.Advance(TimeSpan.FromSeconds(50));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(FloodVerdict.Allow, await guard.CheckAsync("user"));
+        }
+
+        // Ten seconds later a new minute has begun, but the last minute still holds four messages.
+        Clock.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(FloodVerdict.Notify, await guard.CheckAsync("user"));
+
+        Clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.Equal(FloodVerdict.Allow, await guard.CheckAsync("user"));
+    }
+
+    [Fact]
+    public async Task AMessageDeliveredToBothInstancesAtOnceIsComputedOnce()
+    {
+        var caches = new[] { new ReplyCache(First, TimeProvider.System), new ReplyCache(Second, TimeProvider.System) };
+        var release = new TaskCompletionSource();
+        var computed = 0;
+        async Task<string> Compute()
+        {
+            Interlocked.Increment(ref computed);
+            await release.Task;
+            return "南山区的答复";
+        }
+
+        var deliveries = Enumerable.Range(0, 6).Select(i => caches[i % 2].GetOrStart("wechat:msg:1", Compute)).ToList();
+        release.SetResult();
+        var replies = await Task.WhenAll(deliveries);
+
+        Assert.Equal(1, computed);
+        Assert.All(replies, r => Assert.Equal("南山区的答复", r));
+        Assert.Equal("南山区的答复", await new ReplyCache(Second, TimeProvider.System).GetOrStart("wechat:msg:1", () => Task.FromResult("again")));
+    }
+}
+
+public sealed class LocalStateTests : SharedStateContract
+{
+    private readonly FakeTimeProvider storeClock = new(DateTimeOffset.UnixEpoch);
+
+    public override Task InitializeAsync()
+    {
+        First = Second = new LocalState(storeClock);
+        return Task.CompletedTask;
+    }
+
+    public override Task DisposeAsync() => Task.CompletedTask;
+
+    protected override Task PassAsync(TimeSpan span)
+    {
+        storeClock.Advance(span);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ItStaysWithinItsCapacityDroppingWhatExpiresFirst()
+    {
+        var state = new LocalState(storeClock, capacity: 100);
+        for (var i = 0; i < 1000; i++)
+        {
+            await state.SetAsync("k" + i, "v", TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(i));
+        }
+
+        Assert.True(state.Count <= 100 + 256, $"{state.Count} entries");
+        Assert.Equal("v", await state.GetAsync("k999"));
+        Assert.Null(await state.GetAsync("k0"));
+    }
+}
