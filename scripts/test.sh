@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # What the tests need beyond the .NET SDK: Debian's Chromium (and a CJK font for readable screenshots) for the
-# browser test, and playwright-core from npm to drive it.
+# browser test, playwright-core from npm to drive it, and a real Redis for the shared-state tests.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -18,6 +19,20 @@ fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# A Redis on a free loopback port for the tests (NANSHANBOT_TEST_REDIS), stopped however the tests end. Tests
+# that kill and restart Redis start private ones from the same redis-server.
+redis_port=6390
+while (echo >"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; do redis_port=$((redis_port + 1)); done
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >/dev/null &
+trap 'redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true' EXIT
+for _ in $(seq 100); do
+  [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = "PONG" ] && break
+  sleep 0.1
+done
+[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = "PONG" ] || { echo "redis-server did not start on port $redis_port" >&2; exit 1; }
+export NANSHANBOT_TEST_REDIS="127.0.0.1:$redis_port"
+echo "redis-server on $NANSHANBOT_TEST_REDIS"
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"

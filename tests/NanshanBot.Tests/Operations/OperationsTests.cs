@@ -160,8 +160,9 @@ public sealed class AdminCommandTests
         Assert.Contains("NanshanBot", ReplyTo(600));
         Assert.DoesNotContain("Questions:", ReplyTo(600));
         Assert.DoesNotContain("knowledge", ReplyTo(601));
-        var stats = t.Api.Sent().Last(s => s["chat_id"]!.GetValue<long>() == 777 && s["text"]!.GetValue<string>().StartsWith("Questions"));
-        Assert.Contains("declined", stats["text"]!.GetValue<string>());
+        var stats = t.Api.Sent().Last(s => s["chat_id"]!.GetValue<long>() == 777 && s["text"]!.GetValue<string>().StartsWith("All instances"))["text"]!.GetValue<string>();
+        Assert.Contains("Today 1 questions (0 answered, 1 declined)", stats);
+        Assert.Contains("Questions: 1 today", stats);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ public sealed class RedisStateTests : SharedStateContract
 
     public override async Task InitializeAsync()
     {
-        var options = new RedisOptions { Configuration = await RedisServer.Shared(), KeyPrefix = $"test:{Guid.NewGuid():N}:" };
+        var options = new RedisOptions { Configuration = await RedisServer.Shared(), KeyPrefix = $"test:{Guid.NewGuid():N}:",
+            // The longest allowed: on a busy test machine a shorter deadline would switch a store to local memory.
+            OperationTimeout = TimeSpan.FromSeconds(1) };
         First = await ConnectAsync(options);
         Second = await ConnectAsync(options);
     }

@@ -1,0 +1,52 @@
+using NanshanBot.Tests.Support;
+
+namespace NanshanBot.Tests.State;
+
+/// <summary>Two instances on a Redis of their own, which is killed and started again mid-test.</summary>
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task AnswersContinueWhileRedisIsDownAndSharingResumesWhenItIsBack()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var bots = await TwoInstances.StartAsync(redis.Address);
+        Assert.Contains("54万", await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 8001, "oOutage"));
+
+        redis.Stop();
+        var during = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            during.Add(await TwoInstances.AskAsync(i % 2 == 0 ? bots.A : bots.B, "南山区人均GDP有多少？", 8100 + i, "oOutage" + i));
+        }
+
+        Assert.All(during, reply => Assert.Contains("54万", reply));
+        Assert.Single(bots.A.Logs.Lines, line => line.Contains("Redis unavailable"));
+        Assert.Single(bots.B.Logs.Lines, line => line.Contains("Redis unavailable"));
+
+        await redis.RestartAsync();
+        await SharingResumesAsync(bots);
+        Assert.Contains(bots.A.Logs.Lines, line => line.Contains("Redis reachable again"));
+    }
+
+    /// <summary>Posts fresh messages to both instances at once until one computation serves both again (the
+    /// clients reconnect within a few seconds); fails after 20 s.</summary>
+    private static async Task SharingResumesAsync(TwoInstances bots)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        for (var msgId = 8200; ; msgId++)
+        {
+            var before = bots.Computations;
+            var replies = await Task.WhenAll(
+                TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", msgId, "oAfter"),
+                TwoInstances.AskAsync(bots.B, "南山区人均GDP有多少？", msgId, "oAfter"));
+            Assert.All(replies, reply => Assert.Contains("54万", reply));
+            if (bots.Computations == before + 1)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the instances did not share state again within 20 s of Redis restarting");
+            await Task.Delay(200);
+        }
+    }
+}
