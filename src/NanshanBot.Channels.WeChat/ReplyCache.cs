@@ -5,10 +5,10 @@ namespace NanshanBot.Channels.WeChat;
 
 /// <summary>
 /// One computation per message, however many times and to whichever instance WeChat delivers it. The first
-/// delivery of a MsgId (or, for events, FromUserName + CreateTime) takes a short lock in the shared state and
-/// computes the reply, which it keeps there until WeChat's retries are over; a retry finds that reply, or,
-/// while the lock is held elsewhere, waits for it (and takes over if the lock lapses). Within one process,
-/// concurrent deliveries of a message await the same task.
+/// delivery of a MsgId (or, for events, FromUserName + CreateTime) claims the message in the shared state for a
+/// short while and computes the reply, which then replaces the claim until WeChat's retries are over; a retry
+/// finds that reply, or, while the claim is held elsewhere, waits for it (and takes over if the claim lapses).
+/// Within one process, concurrent deliveries of a message await the same task.
 /// </summary>
 public sealed class ReplyCache(ISharedState state, TimeProvider time)
 {
@@ -19,6 +19,8 @@ public sealed class ReplyCache(ISharedState state, TimeProvider time)
     private static readonly TimeSpan LockTime = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(25);
+    private const string Pending = "pending:";
+    private const string Done = "done:";
     private const int Capacity = 50_000;
     private readonly ConcurrentDictionary<string, (Lazy<Task<string>> Reply, DateTimeOffset At)> running = new(StringComparer.Ordinal);
     private int computations;
@@ -43,44 +45,43 @@ public sealed class ReplyCache(ISharedState state, TimeProvider time)
 
     private async Task<string> SharedAsync(string key, Func<Task<string>> compute)
     {
-        var replyKey = "reply:" + key;
-        var lockKey = "reply-lock:" + key;
-        var owner = Guid.NewGuid().ToString("N");
+        // One key per message: "pending:<owner>" while it is computed (a claim that lapses), then "done:<reply>".
+        var entry = "reply:" + key;
+        var claim = Pending + Guid.NewGuid().ToString("N");
         while (true)
         {
-            if (await state.GetAsync(replyKey) is { } done)
+            if (await state.AddAsync(entry, claim, LockTime))
             {
-                return done;
+                return await ComputeAsync(key, entry, claim, compute);
             }
 
-            if (await state.AddAsync(lockKey, owner, LockTime))
+            if (await state.GetAsync(entry) is { } value && value.StartsWith(Done, StringComparison.Ordinal))
             {
-                return await ComputeAsync(key, replyKey, lockKey, owner, compute);
+                return value[Done.Length..];
             }
 
-            // Another instance is computing this reply: wait for it (or for its lock to lapse).
+            // Another instance is computing this reply: wait for it (or for its claim to lapse).
             await Task.Delay(PollEvery, time);
         }
     }
 
-    private async Task<string> ComputeAsync(string key, string replyKey, string lockKey, string owner, Func<Task<string>> compute)
+    private async Task<string> ComputeAsync(string key, string entry, string claim, Func<Task<string>> compute)
     {
         Interlocked.Increment(ref computations);
+        string reply;
         try
         {
-            var reply = await compute();
-            await state.SetAsync(replyKey, reply, Lifetime);
-            return reply;
+            reply = await compute();
         }
         catch
         {
-            // A failed computation is not cached: the next delivery tries again.
+            // A failed computation is not kept: the next delivery tries again at once.
             running.TryRemove(key, out _);
+            await state.RemoveAsync(entry, claim);
             throw;
         }
-        finally
-        {
-            await state.RemoveAsync(lockKey, owner);
-        }
+
+        await state.SetAsync(entry, Done + reply, Lifetime);
+        return reply;
     }
 }

@@ -32,8 +32,10 @@ public sealed class FloodGuard(ISharedState state, TimeProvider time, string sco
         var now = time.GetUtcNow();
         var minute = now.ToUnixTimeSeconds() / 60;
         var prefix = $"flood:{scope}:{userKey}:";
-        var current = await state.IncrementAsync(prefix + minute.ToString(CultureInfo.InvariantCulture), Keep, cancellationToken);
+        // Both at once: one round trip to Redis, not two.
+        var counting = state.IncrementAsync(prefix + minute.ToString(CultureInfo.InvariantCulture), Keep, cancellationToken).AsTask();
         var previousText = await state.GetAsync(prefix + (minute - 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var current = await counting;
         var previous = Math.Min(previousText is null ? 0 : long.Parse(previousText, CultureInfo.InvariantCulture), perMinute);
         var stillInside = 1 - (now.ToUnixTimeMilliseconds() % 60_000) / 60_000.0;
         if (previous * stillInside + current <= perMinute)

@@ -18,8 +18,8 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
     private readonly string connectionString;
     private readonly TimeProvider time;
     private readonly ILogger<QuestionLog> logger;
-    private readonly Channel<Func<SqliteCommand, Task>> queue =
-        Channel.CreateBounded<Func<SqliteCommand, Task>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<Action<SqliteCommand>> queue =
+        Channel.CreateBounded<Action<SqliteCommand>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
     public QuestionLog(string databasePath, TimeProvider time, ILogger<QuestionLog> logger)
     {
@@ -60,13 +60,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         await writing.WaitAsync(cancellationToken);
         try
         {
-            var batch = new List<Func<SqliteCommand, Task>>();
-            while (queue.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
-
-            await WriteAsync(batch, cancellationToken);
+            WriteQueued();
         }
         finally
         {
@@ -100,24 +94,52 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return UnansweredGrouping.Group(rows, words).Take(top).ToList();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>SQLite's calls block (its async methods too, and a commit waits for the disk): the writer gets a
+    /// thread of its own rather than holding one of the thread pool's, which answers and Redis replies need.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => WriteUntilStopped(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void WriteUntilStopped(CancellationToken stoppingToken)
     {
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
-                await FlushAsync(stoppingToken);
+                writing.Wait(stoppingToken);
+                try
+                {
+                    WriteQueued();
+                }
+                finally
+                {
+                    writing.Release();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        await FlushAsync(CancellationToken.None);
+        writing.Wait(CancellationToken.None);
+        try
+        {
+            WriteQueued();
+        }
+        finally
+        {
+            writing.Release();
+        }
     }
 
-    private async Task WriteAsync(List<Func<SqliteCommand, Task>> batch, CancellationToken cancellationToken)
+    /// <summary>Writes what is queued now in one transaction (the caller holds <see cref="writing"/>).</summary>
+    private void WriteQueued()
     {
+        var batch = new List<Action<SqliteCommand>>();
+        while (queue.Reader.TryRead(out var write))
+        {
+            batch.Add(write);
+        }
+
         if (batch.Count == 0)
         {
             return;
@@ -125,16 +147,16 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
 
         try
         {
-            await using var connection = Open();
-            await using var transaction = connection.BeginTransaction();
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
             foreach (var write in batch)
             {
-                await using var command = connection.CreateCommand();
+                using var command = connection.CreateCommand();
                 command.Transaction = transaction;
-                await write(command);
+                write(command);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            transaction.Commit();
         }
         catch (SqliteException e)
         {
@@ -149,7 +171,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return connection;
     }
 
-    private static Task Insert(SqliteCommand command, string sql, params (string Name, object Value)[] values)
+    private static void Insert(SqliteCommand command, string sql, params (string Name, object Value)[] values)
     {
         command.CommandText = sql;
         foreach (var (name, value) in values)
@@ -157,7 +179,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
             command.Parameters.AddWithValue(name, value);
         }
 
-        return command.ExecuteNonQueryAsync();
+        command.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

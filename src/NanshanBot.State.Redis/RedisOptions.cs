@@ -15,9 +15,10 @@ public sealed class RedisOptions
     /// <summary>Put before every key, so that several bots (or a test) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "nanshanbot:";
 
-    /// <summary>The longest one Redis call may take before this instance answers from its own memory: several
-    /// calls fit in a message's handling well inside WeChat's 5 seconds.</summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>The longest one Redis call may take before this instance answers from its own memory. A call
+    /// that times out sends the next ones to local memory for <see cref="RetryAfter"/>, so a message waits for
+    /// at most one timeout: well inside WeChat's 5 seconds.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>After a failed call, Redis is left alone for this long (answers use local state meanwhile).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(2);

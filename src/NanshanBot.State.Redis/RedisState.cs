@@ -30,13 +30,18 @@ public sealed partial class RedisState : ISharedState
         this.time = time;
         this.logger = logger;
         database = redis.GetDatabase().WithKeyPrefix(options.KeyPrefix);
-        redis.ConnectionFailed += (_, e) => MarkDown(e.FailureType + " (" + e.Exception?.Message + ")");
+        redis.ConnectionFailed += (_, e) => MarkDown(e.FailureType + " (" + e.Exception?.Message + ")", holdOff: false);
+        // Back: the next call tries Redis at once (and logs the recovery when it succeeds).
+        redis.ConnectionRestored += (_, _) => Interlocked.Exchange(ref retryAfterTicks, 0);
     }
 
     public string Where => IsAvailable ? "redis" : "memory";
 
     /// <summary>Whether calls go to Redis right now.</summary>
     public bool IsAvailable => Volatile.Read(ref down) == 0 && redis.IsConnected;
+
+    /// <summary>Whether the client is connected (the next call will try Redis even if the last one failed).</summary>
+    public bool IsConnected => redis.IsConnected;
 
     public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         RunAsync(
@@ -115,7 +120,7 @@ public sealed partial class RedisState : ISharedState
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
-            MarkDown(e.GetType().Name + ": " + e.Message);
+            MarkDown(e.GetType().Name + ": " + e.Message, holdOff: true);
             return await fallback(cancellationToken);
         }
 
@@ -131,16 +136,19 @@ public sealed partial class RedisState : ISharedState
     {
         if (!redis.IsConnected)
         {
-            MarkDown("not connected");
+            MarkDown("not connected", holdOff: false);
             return false;
         }
 
         return Volatile.Read(ref down) == 0 || time.GetUtcNow().UtcTicks >= Interlocked.Read(ref retryAfterTicks);
     }
 
-    private void MarkDown(string reason)
+    /// <summary>Switches to local state (logging once per outage). A failed or late call holds Redis off for
+    /// <see cref="RedisOptions.RetryAfter"/> (a slow Redis would slow every message); a lost connection does not:
+    /// the client's reconnection is what decides.</summary>
+    private void MarkDown(string reason, bool holdOff)
     {
-        Interlocked.Exchange(ref retryAfterTicks, (time.GetUtcNow() + options.RetryAfter).UtcTicks);
+        Interlocked.Exchange(ref retryAfterTicks, holdOff ? (time.GetUtcNow() + options.RetryAfter).UtcTicks : 0);
         if (Interlocked.Exchange(ref down, 1) == 0)
         {
             LogUnavailable(logger, reason);

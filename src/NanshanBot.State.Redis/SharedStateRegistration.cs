@@ -37,18 +37,19 @@ public static partial class SharedStateRegistration
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<RedisOptions>>().Value,
             sp.GetRequiredService<LocalState>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisState>>()));
         services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<RedisState>());
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shared state in Redis ({Client})")]
     private static partial void LogConnecting(ILogger logger, string client);
 
-    /// <summary>Degraded, not unhealthy, while Redis is away: the instance still answers from its own memory.</summary>
+    /// <summary>Degraded (HTTP 200 still: keep sending traffic), not unhealthy, while Redis is away: the instance
+    /// still answers from its own memory.</summary>
     private sealed class RedisHealthCheck(RedisState state) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(state.IsAvailable
+            Task.FromResult(state.IsConnected
                 ? HealthCheckResult.Healthy("state shared in Redis")
                 : HealthCheckResult.Degraded("Redis unreachable: answering from this instance's memory"));
     }

@@ -1,3 +1,4 @@
+using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
 
 namespace NanshanBot.Tests.State;

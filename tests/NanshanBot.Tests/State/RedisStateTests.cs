@@ -1,3 +1,4 @@
+using NanshanBot.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NanshanBot.State;
 using NanshanBot.State.Redis;

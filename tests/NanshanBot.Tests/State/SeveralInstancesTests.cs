@@ -1,3 +1,4 @@
+using NanshanBot.Fakes;
 using System.Net.Http.Json;
 using NanshanBot.Tests.Support;
 using StackExchange.Redis;

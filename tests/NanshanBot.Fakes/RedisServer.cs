@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NanshanBot.Tests.Support;
+namespace NanshanBot.Fakes;
 
 /// <summary>
 /// A real Redis for the tests. <see cref="Shared"/> is the one scripts/test.sh started (its address in
