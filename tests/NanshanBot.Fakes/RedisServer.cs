@@ -17,7 +17,9 @@ public sealed class RedisServer : IAsyncDisposable
     private static readonly Lazy<Task<string>> SharedAddress = new(StartSharedAsync);
     private Process? process;
 
-    private RedisServer(int port) => Port = port;
+    private readonly string[] settings;
+
+    private RedisServer(int port, string[] settings) => (Port, this.settings) = (port, settings);
 
     public int Port { get; }
 
@@ -26,10 +28,11 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>The address of the Redis every test may share (tests separate their keys by prefix).</summary>
     public static Task<string> Shared() => SharedAddress.Value;
 
-    /// <summary>A Redis of the caller's own, on a free loopback port.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>A Redis of the caller's own, on a free loopback port, with extra <paramref name="settings"/>
+    /// (<c>--enable-debug-command yes</c>, say).</summary>
+    public static async Task<RedisServer> StartAsync(params string[] settings)
     {
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(FreePort(), settings);
         await server.RestartAsync();
         return server;
     }
@@ -52,7 +55,7 @@ public sealed class RedisServer : IAsyncDisposable
     {
         Stop();
         process = Process.Start(new ProcessStartInfo(Executable(),
-            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+            ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", .. settings])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -61,6 +64,17 @@ public sealed class RedisServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await WaitUntilAnswersAsync(Port);
+    }
+
+    /// <summary>Makes the server hang for <paramref name="seconds"/> (DEBUG SLEEP; needs
+    /// <c>--enable-debug-command yes</c>): a slow Redis, not a lost one.</summary>
+    public async Task HangAsync(int seconds)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes($"DEBUG SLEEP {seconds}\r\n"));
+        // Leave the connection open until the command is under way.
+        await Task.Delay(50);
     }
 
     public ValueTask DisposeAsync()

@@ -29,6 +29,25 @@ public sealed class RedisOutageTests
         Assert.Contains(bots.A.Logs.Lines, line => line.Contains("Redis reachable again"));
     }
 
+    [Fact]
+    public async Task WhileRedisHangsAnswersArriveWithinWeChatsDeadline()
+    {
+        await using var redis = await RedisServer.StartAsync("--enable-debug-command", "yes");
+        await using var bots = await TwoInstances.StartAsync(redis.Address);
+        Assert.Contains("54万", await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 8501, "oSlow"));
+
+        await redis.HangAsync(seconds: 6);
+        // Had the bot waited for Redis, the reply would miss the deadline and be WeChat's "success" (empty).
+        var replies = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            replies.Add(await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 8502 + i, "oSlow" + i));
+        }
+
+        Assert.All(replies, reply => Assert.Contains("54万", reply));
+        Assert.Single(bots.A.Logs.Lines, line => line.Contains("Redis unavailable"));
+    }
+
     /// <summary>Posts fresh messages to both instances at once until one computation serves both again (the
     /// clients reconnect within a few seconds); fails after 20 s.</summary>
     private static async Task SharingResumesAsync(TwoInstances bots)
