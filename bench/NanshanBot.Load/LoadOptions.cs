@@ -5,7 +5,7 @@ namespace NanshanBot.Load;
 /// <summary>
 /// <c>--messages N</c> (4000), <c>--concurrency C</c> (16), <c>--retry-share R</c> (0.1: the share of WeChat
 /// messages delivered to both instances at once, as a retry reaching another instance), <c>--stop-redis-halfway</c>
-/// (kill Redis at message N/2, start it again at 3N/4), <c>--redis host:port</c> (an existing Redis instead of
+/// (kill Redis at message N/2, start it again at 5N/8), <c>--redis host:port</c> (an existing Redis instead of
 /// one started here; not with --stop-redis-halfway), <c>--memory</c> (no Redis: each instance alone, the
 /// baseline of what sharing costs), <c>--out FILE</c> (JSON report).
 /// </summary>

@@ -7,7 +7,8 @@ namespace NanshanBot.Load;
 /// <summary>
 /// Sends <see cref="LoadOptions.Messages"/> messages, half WeChat, half Telegram, alternating between the two
 /// instances, <see cref="LoadOptions.Concurrency"/> at a time; a share of the WeChat messages is delivered to
-/// both instances at once. Optionally kills Redis halfway and starts it again at three quarters. Then waits
+/// both instances at once. Optionally kills Redis halfway and starts it again at five eighths (so that the last
+/// part runs while the instances reconnect and after). Then waits
 /// for every Telegram reply and counts what went wrong.
 /// </summary>
 public sealed class LoadRun(LoadOptions options, Instances instances, FakeBotApi api, RedisServer? redis, IReadOnlyList<string> questions)
@@ -32,7 +33,7 @@ public sealed class LoadRun(LoadOptions options, Instances instances, FakeBotApi
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < options.Messages; i++)
         {
-            if (options.StopRedisHalfway && (i == options.Messages / 2 || i == options.Messages * 3 / 4))
+            if (options.StopRedisHalfway && (i == options.Messages / 2 || i == options.Messages * 5 / 8))
             {
                 // Let what is in flight finish first, so that each phase's counts are its own.
                 await Task.WhenAll(running);
@@ -77,7 +78,7 @@ public sealed class LoadRun(LoadOptions options, Instances instances, FakeBotApi
             Mark("redis down");
             Console.WriteLine($"-- Redis stopped at message {i}");
         }
-        else if (i == options.Messages * 3 / 4)
+        else if (i == options.Messages * 5 / 8)
         {
             await redis.RestartAsync();
             var restarted = Stopwatch.GetTimestamp();

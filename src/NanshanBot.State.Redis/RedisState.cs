@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using StackExchange.Redis.KeyspaceIsolation;
@@ -60,6 +62,24 @@ public sealed partial class RedisState : ISharedState
             cancellationToken);
     }
 
+    public ValueTask<T?> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) where T : class =>
+        RunAsync(
+            async db => (string?)await db.StringGetAsync(key),
+            async (json, ct) => json is null ? await local.GetAsync(key, type, ct) : Read(json, type),
+            ct => local.GetAsync(key, type, ct),
+            cancellationToken);
+
+    public async ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan expiry, CancellationToken cancellationToken = default) where T : class
+    {
+        await local.SetAsync(key, value, type, expiry, cancellationToken);
+        var json = JsonSerializer.Serialize(value, type);
+        await RunAsync(
+            db => db.StringSetAsync(key, json, expiry),
+            (_, _) => ValueTask.FromResult(true),
+            _ => ValueTask.FromResult(true),
+            cancellationToken);
+    }
+
     public ValueTask<bool> AddAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default) =>
         RunAsync(
             db => db.StringSetAsync(key, value, expiry, When.NotExists),
@@ -99,6 +119,19 @@ public sealed partial class RedisState : ISharedState
             (count, _) => ValueTask.FromResult(count),
             ct => local.IncrementAsync(key, expiry, ct),
             cancellationToken);
+
+    private static T? Read<T>(string json, JsonTypeInfo<T> type) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type);
+        }
+        catch (JsonException)
+        {
+            // Written by another version of the bot: as if absent.
+            return null;
+        }
+    }
 
     /// <summary>Runs <paramref name="remote"/> within the deadline and passes its result through
     /// <paramref name="then"/>; runs <paramref name="fallback"/> when Redis is out of use or the call fails.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace NanshanBot.State;
 
 /// <summary>
@@ -13,6 +15,14 @@ public interface ISharedState
     ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default);
 
     ValueTask SetAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default);
+
+    /// <summary>A record read back: in memory the very object set, in Redis its JSON (<paramref name="type"/>);
+    /// null when absent or unreadable (written by another version).</summary>
+    ValueTask<T?> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) where T : class;
+
+    /// <summary>Keeps an immutable record: in memory as it is (no serialising on the answer path), in Redis as
+    /// JSON.</summary>
+    ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan expiry, CancellationToken cancellationToken = default) where T : class;
 
     /// <summary>Sets the key only when it is absent: true for the one caller that created it (a claim or a lock).</summary>
     ValueTask<bool> AddAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace NanshanBot.State;
 
@@ -22,9 +23,23 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
     public int Count => entries.Count;
 
     public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Live(key)?.Value);
+        ValueTask.FromResult(Live(key)?.Value switch
+        {
+            string text => text,
+            long count => count.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        });
 
-    public ValueTask SetAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default)
+    public ValueTask SetAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken = default) =>
+        Put(key, value, expiry);
+
+    public ValueTask<T?> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) where T : class =>
+        ValueTask.FromResult(Live(key)?.Value as T);
+
+    public ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan expiry, CancellationToken cancellationToken = default) where T : class =>
+        Put(key, value, expiry);
+
+    private ValueTask Put(string key, object value, TimeSpan expiry)
     {
         entries[key] = new Entry(value, time.GetUtcNow() + expiry);
         Wrote();
@@ -61,7 +76,7 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
 
     public ValueTask RemoveAsync(string key, string value, CancellationToken cancellationToken = default)
     {
-        if (entries.TryGetValue(key, out var entry) && entry.Value == value)
+        if (entries.TryGetValue(key, out var entry) && entry.Value is string held && held == value)
         {
             entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
         }
@@ -73,13 +88,13 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
     {
         var now = time.GetUtcNow();
         var entry = entries.AddOrUpdate(key,
-            static (_, state) => new Entry("1", state.now + state.expiry),
-            static (_, old, state) => old.ExpiresAt > state.now
-                ? old with { Value = (long.Parse(old.Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture) }
-                : new Entry("1", state.now + state.expiry),
+            static (_, state) => new Entry(1L, state.now + state.expiry),
+            static (_, old, state) => old.ExpiresAt > state.now && old.Value is long count
+                ? old with { Value = count + 1 }
+                : new Entry(1L, state.now + state.expiry),
             (now, expiry));
         Wrote();
-        return ValueTask.FromResult(long.Parse(entry.Value, CultureInfo.InvariantCulture));
+        return ValueTask.FromResult((long)entry.Value);
     }
 
     private Entry? Live(string key)
@@ -127,5 +142,6 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
         }
     }
 
-    private sealed record Entry(string Value, DateTimeOffset ExpiresAt);
+    /// <summary>A string, a count (long) or a record kept as it is.</summary>
+    private sealed record Entry(object Value, DateTimeOffset ExpiresAt);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using NanshanBot.State;
@@ -21,28 +20,12 @@ public sealed class ConversationStore(ISharedState state, TimeProvider time, IOp
 {
     public async ValueTask<ConversationTurn?> LastAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        var json = await state.GetAsync(Key(conversationId), cancellationToken);
-        if (json is null)
-        {
-            return null;
-        }
-
-        ConversationTurn? turn;
-        try
-        {
-            turn = JsonSerializer.Deserialize(json, ConversationJson.Default.ConversationTurn);
-        }
-        catch (JsonException)
-        {
-            // Written by another version of the bot: start afresh rather than fail the question.
-            return null;
-        }
-
+        var turn = await state.GetAsync(Key(conversationId), ConversationJson.Default.ConversationTurn, cancellationToken);
         return turn is not null && time.GetUtcNow() - turn.At <= options.Value.Expiry ? turn : null;
     }
 
     public ValueTask RememberAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default) =>
-        state.SetAsync(Key(conversationId), JsonSerializer.Serialize(turn with { At = time.GetUtcNow() }, ConversationJson.Default.ConversationTurn),
+        state.SetAsync(Key(conversationId), turn with { At = time.GetUtcNow() }, ConversationJson.Default.ConversationTurn,
             options.Value.Expiry, cancellationToken);
 
     private static string Key(string conversationId) => "conversation:" + conversationId;

@@ -38,6 +38,19 @@ public abstract class SharedStateContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARecordSetByOneIsReadByTheOther()
+    {
+        var turn = new Sample("南山", [2025, 54]);
+
+        await First.SetAsync("record", turn, SampleJson.Default.Sample, TimeSpan.FromSeconds(5));
+        var read = await Second.GetAsync("record", SampleJson.Default.Sample);
+
+        Assert.Equal("南山", read?.Name);
+        Assert.Equal([2025, 54], read?.Numbers);
+        Assert.Null(await Second.GetAsync("absent", SampleJson.Default.Sample));
+    }
+
+    [Fact]
     public async Task OfManyConcurrentClaimsExactlyOneSucceeds()
     {
         var claims = Enumerable.Range(0, 20)
@@ -138,6 +151,11 @@ public abstract class SharedStateContract : IAsyncLifetime
         Assert.Equal("南山区的答复", await new ReplyCache(Second, TimeProvider.System).GetOrStart("wechat:msg:1", () => Task.FromResult("again")));
     }
 }
+
+public sealed record Sample(string Name, IReadOnlyList<int> Numbers);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Sample))]
+internal sealed partial class SampleJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 public sealed class LocalStateTests : SharedStateContract
 {
