@@ -1,26 +1,25 @@
-using System.Collections.Concurrent;
-using NanshanBot.Answering;
+using System.Text.Json.Serialization;
+using NanshanBot.Knowledge.Model;
+using NanshanBot.State;
 
 namespace NanshanBot.Channels.Telegram;
 
-/// <summary>The last answer of each conversation, for /sources. Bounded: the oldest are forgotten first.</summary>
-public sealed class LastAnswers
+/// <summary>The sources of each conversation's last answer, for /sources, in the shared state: /sources reaching
+/// another instance than the answer still finds them. Kept for a day.</summary>
+public sealed class LastAnswers(ISharedState state)
 {
-    private const int Capacity = 10_000;
-    private readonly ConcurrentDictionary<string, (Answer Answer, long Order)> answers = new(StringComparer.Ordinal);
-    private long order;
+    private static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
-    public Answer? Get(string conversation) => answers.TryGetValue(conversation, out var entry) ? entry.Answer : null;
+    public ValueTask<SourceList?> SourcesAsync(string conversation, CancellationToken cancellationToken) =>
+        state.GetAsync(Key(conversation), SourceJson.Default.SourceList, cancellationToken);
 
-    public void Remember(string conversation, Answer answer)
-    {
-        answers[conversation] = (answer, Interlocked.Increment(ref order));
-        if (answers.Count > Capacity)
-        {
-            foreach (var old in answers.OrderBy(p => p.Value.Order).Take(Capacity / 10).Select(p => p.Key).ToList())
-            {
-                answers.TryRemove(old, out _);
-            }
-        }
-    }
+    public ValueTask RememberAsync(string conversation, IReadOnlyList<Source> sources, CancellationToken cancellationToken) =>
+        state.SetAsync(Key(conversation), new SourceList(sources), SourceJson.Default.SourceList, Keep, cancellationToken);
+
+    private static string Key(string conversation) => "last-sources:" + conversation;
 }
+
+public sealed record SourceList(IReadOnlyList<Source> Sources);
+
+[JsonSerializable(typeof(SourceList))]
+internal sealed partial class SourceJson : JsonSerializerContext;

@@ -117,7 +117,7 @@ public sealed class UpdateHandler(
         var response = command switch
         {
             "/about" => About(language),
-            "/sources" => lastAnswers.Get(conversation) is { Sources.Count: > 0 } last
+            "/sources" => await lastAnswers.SourcesAsync(conversation, cancellationToken) is { Sources.Count: > 0 } last
                 ? TelegramTexts.SourcesHeading(language) + "\n" + string.Join("\n", last.Sources.Select(s => TelegramTexts.Describe(s, language)))
                 : TelegramTexts.NoLastAnswer(language),
             _ => null,
@@ -139,7 +139,7 @@ public sealed class UpdateHandler(
         var answer = await reply.DeliverAsync(updates, chat.Id, chat.IsGroup, chat.ReplyTo, cancellationToken);
         if (answer.Kind == AnswerKind.Answered)
         {
-            lastAnswers.Remember(conversation, answer);
+            await lastAnswers.RememberAsync(conversation, answer.Sources, cancellationToken);
         }
 
         ChannelLog.Answered(logger, "telegram", chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -60,6 +60,23 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SourcesAskedOnTheOtherInstanceAreThoseOfTheLastAnswer()
+    {
+        using var http = new HttpClient();
+        await PostUpdateAsync(http, bots.A, Text(701, 9201, "南山区人均GDP有多少？"));
+        await bots.A.EventuallyAsync(() => bots.Api.Sent().Count >= 1, because: "the answer sent");
+
+        await PostUpdateAsync(http, bots.B, Text(702, 9201, "/sources"));
+        await bots.B.EventuallyAsync(() => bots.Api.Sent().Count >= 2, because: "the sources sent");
+
+        var answer = bots.Api.Sent()[0]["text"]!.GetValue<string>();
+        var sources = bots.Api.Sent()[1]["text"]!.GetValue<string>();
+        Assert.Contains("深圳梦", answer);
+        Assert.Contains("深圳梦", sources);
+        Assert.Contains("2026-01-28", sources);
+    }
+
+    [Fact]
     public async Task TheFloodLimitCountsMessagesToBothInstances()
     {
         var replies = new List<string>();
@@ -86,7 +103,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var keys = await server.KeysAsync(pattern: bots.Prefix + "*").ToListAsync();
         var kinds = keys.Select(k => k.ToString()[bots.Prefix.Length..].Split(':')[0]).Distinct().Order().ToList();
 
-        Assert.Equal(["conversation", "flood", "reply", "stats", "telegram-update"], kinds);
+        Assert.Equal(["conversation", "flood", "last-sources", "reply", "stats", "telegram-update"], kinds);
         foreach (var key in keys)
         {
             var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);
