@@ -23,10 +23,27 @@ public sealed class RedisOutageTests
         Assert.All(during, reply => Assert.Contains("54万", reply));
         Assert.Single(bots.A.Logs.Lines, line => line.Contains("Redis unavailable"));
         Assert.Single(bots.B.Logs.Lines, line => line.Contains("Redis unavailable"));
+        using var http = new HttpClient();
+        Assert.Equal("Degraded", await http.GetStringAsync(bots.A.Url + "/readyz"));
 
         await redis.RestartAsync();
         await SharingResumesAsync(bots);
         Assert.Contains(bots.A.Logs.Lines, line => line.Contains("Redis reachable again"));
+        Assert.Equal("Healthy", await http.GetStringAsync(bots.A.Url + "/readyz"));
+    }
+
+    [Fact]
+    public async Task AnInstanceStartsAndAnswersWhileRedisIsUnreachable()
+    {
+        var gone = await RedisServer.StartAsync();
+        var address = gone.Address;
+        gone.Stop();
+
+        await using var bots = await TwoInstances.StartAsync(address);
+
+        Assert.Contains("54万", await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 8401, "oNoRedis"));
+        Assert.Contains("54万", await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 8402, "oNoRedis"));
+        Assert.Single(bots.A.Logs.Lines, line => line.Contains("Redis unavailable"));
     }
 
     [Fact]
