@@ -91,6 +91,26 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatsOnEitherInstanceCountWhatBothAnswered()
+    {
+        await TwoInstances.AskAsync(bots.A, "南山区人均GDP有多少？", 7401, "oStatsA");
+        await TwoInstances.AskAsync(bots.B, "罗湖区2025年GDP是多少？", 7402, "oStatsB");
+
+        // A's counts reach Redis just after its reply: ask until they are there (at most 5 s).
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string stats;
+        var msgId = 7403;
+        do
+        {
+            stats = await TwoInstances.AskAsync(bots.B, "/stats", msgId++, TwoInstances.Admin);
+        }
+        while (!stats.Contains("Today 2 questions") && DateTime.UtcNow < deadline);
+
+        Assert.Contains("All instances (counted in redis)", stats);
+        Assert.Contains("Today 2 questions (1 answered, 1 declined)", stats);
+    }
+
+    [Fact]
     public async Task EverythingTheBotKeepsInRedisExpires()
     {
         using var http = new HttpClient();

@@ -13,6 +13,7 @@ public sealed class TwoInstances : IAsyncDisposable
 {
     public const string WeChatToken = "spamtest";
     public const string TelegramSecret = "s3cret_Value-1";
+    public const string Admin = "oAdmin";
 
     private TwoInstances(BotService a, BotService b, FakeBotApi api, string prefix)
     {
@@ -40,6 +41,7 @@ public sealed class TwoInstances : IAsyncDisposable
             ["Redis:KeyPrefix"] = prefix,
             ["Redis:OperationTimeout"] = "00:00:01",
             ["WeChat:Token"] = WeChatToken,
+            ["WeChat:AdminOpenIds:0"] = Admin,
             ["Telegram:BotToken"] = Channels.Telegram.TelegramFixture.Token,
             ["Telegram:ApiBaseUrl"] = api.Url,
             ["Telegram:Mode"] = "webhook",
