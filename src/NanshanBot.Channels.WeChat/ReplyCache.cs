@@ -15,7 +15,8 @@ public sealed class ReplyCache(ISharedState state, TimeProvider time)
     /// <summary>WeChat retries three times within about 15 s; the reply is kept well past that.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
-    /// <summary>Longer than an answer can take (the reply deadline is under 5 s); a crashed owner's lock lapses.</summary>
+    /// <summary>Longer than an answer can take (a model call is cut at Llm:TimeoutSeconds); the claim of an
+    /// instance that died while answering lapses, and a retry takes over.</summary>
     private static readonly TimeSpan LockTime = TimeSpan.FromSeconds(10);
 
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(25);
