@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,10 @@ namespace NanshanBot.State.Redis;
 /// reconnects by itself. Writes Redis accepted are kept locally too, so that during an outage this instance
 /// still has its own recent conversations and claims.
 /// </summary>
-public sealed partial class RedisState : ISharedState
+public sealed partial class RedisState : ISharedState, IDisposable
 {
+    private readonly Meter meter = new("NanshanBot");
+    private readonly Counter<long> fallbacks;
     private readonly IConnectionMultiplexer redis;
     private readonly IDatabase database;
     private readonly LocalState local;
@@ -35,7 +38,13 @@ public sealed partial class RedisState : ISharedState
         redis.ConnectionFailed += (_, e) => MarkDown(e.FailureType + " (" + e.Exception?.Message + ")", holdOff: false);
         // Back: the next call tries Redis at once (and logs the recovery when it succeeds).
         redis.ConnectionRestored += (_, _) => Interlocked.Exchange(ref retryAfterTicks, 0);
+        fallbacks = meter.CreateCounter<long>("nanshanbot.shared_state.fallbacks",
+            description: "Shared-state calls answered from this instance's memory, by reason (disconnected, timeout, error)");
+        meter.CreateObservableGauge("nanshanbot.redis.connected", () => redis.IsConnected ? 1 : 0,
+            description: "1 while the Redis client is connected");
     }
+
+    public void Dispose() => meter.Dispose();
 
     public string Where => IsAvailable ? "redis" : "memory";
 
@@ -143,6 +152,7 @@ public sealed partial class RedisState : ISharedState
     {
         if (!InUse())
         {
+            fallbacks.Add(1, new KeyValuePair<string, object?>("reason", "disconnected"));
             return await fallback(cancellationToken);
         }
 
@@ -154,6 +164,7 @@ public sealed partial class RedisState : ISharedState
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             MarkDown(e.GetType().Name + ": " + e.Message, holdOff: true);
+            fallbacks.Add(1, new KeyValuePair<string, object?>("reason", e is TimeoutException ? "timeout" : "error"));
             return await fallback(cancellationToken);
         }
 

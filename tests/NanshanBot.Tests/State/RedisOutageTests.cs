@@ -25,6 +25,9 @@ public sealed class RedisOutageTests
         Assert.Single(bots.B.Logs.Lines, line => line.Contains("Redis unavailable"));
         using var http = new HttpClient();
         Assert.Equal("Degraded", await http.GetStringAsync(bots.A.Url + "/readyz"));
+        var metrics = await http.GetStringAsync(bots.A.Url + "/metrics");
+        Assert.Matches(@"nanshanbot_shared_state_fallbacks_total\{[^}]*reason=""disconnected""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"nanshanbot_redis_connected(\{[^}]*\})? 0", metrics);
 
         await redis.RestartAsync();
         await SharingResumesAsync(bots);
