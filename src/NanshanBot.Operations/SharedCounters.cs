@@ -18,7 +18,7 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
     {
         if (question.Channel != "eval")
         {
-            Track(CountAsync("questions", answer.Kind.ToString().ToLowerInvariant()));
+            Track(CountAsync(answer.Kind.ToString().ToLowerInvariant()));
         }
     }
 
@@ -27,10 +27,11 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
     /// <summary>Waits until every count started so far has landed.</summary>
     public Task FlushAsync() => Task.WhenAll(counting.Keys);
 
-    /// <summary>Today's counts and the last <see cref="Days"/> days' (today included), by name.</summary>
+    /// <summary>Today's counts and the last <see cref="Days"/> days' (today included), by name; "questions" is
+    /// every outcome together.</summary>
     public async Task<SharedTotals> TotalsAsync(CancellationToken cancellationToken)
     {
-        string[] names = ["questions", "answered", "declined", "helpful", "not-helpful"];
+        string[] names = ["answered", "declined", "introduction", "helpful", "not-helpful"];
         var today = new Dictionary<string, long>();
         var week = new Dictionary<string, long>();
         for (var day = 0; day < Days; day++)
@@ -47,16 +48,12 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
             }
         }
 
+        today["questions"] = today["answered"] + today["declined"] + today["introduction"];
+        week["questions"] = week["answered"] + week["declined"] + week["introduction"];
         return new SharedTotals(state.Where, today, week);
     }
 
-    private async Task CountAsync(params string[] names)
-    {
-        foreach (var name in names)
-        {
-            await state.IncrementAsync(Key(name, time.GetUtcNow()), Keep);
-        }
-    }
+    private async Task CountAsync(string name) => await state.IncrementAsync(Key(name, time.GetUtcNow()), Keep);
 
     private void Track(Task task)
     {
