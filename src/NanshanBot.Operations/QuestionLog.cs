@@ -105,22 +105,19 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         {
             while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
-                writing.Wait(stoppingToken);
-                try
-                {
-                    WriteQueued();
-                }
-                finally
-                {
-                    writing.Release();
-                }
+                WriteAfterOthers(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
-        writing.Wait(CancellationToken.None);
+        WriteAfterOthers(CancellationToken.None);
+    }
+
+    private void WriteAfterOthers(CancellationToken cancellationToken)
+    {
+        writing.Wait(cancellationToken);
         try
         {
             WriteQueued();
