@@ -33,7 +33,7 @@ public sealed class FloodGuard(ISharedState state, TimeProvider time, string sco
         var minute = now.ToUnixTimeSeconds() / 60;
         var prefix = $"flood:{scope}:{userKey}:";
         // Both at once: one round trip to Redis, not two.
-        var counting = state.IncrementAsync(prefix + minute.ToString(CultureInfo.InvariantCulture), Keep, cancellationToken).AsTask();
+        var counting = state.IncrementAsync(prefix + minute.ToString(CultureInfo.InvariantCulture), Keep, cancellationToken);
         var previousText = await state.GetAsync(prefix + (minute - 1).ToString(CultureInfo.InvariantCulture), cancellationToken);
         var current = await counting;
         var previous = Math.Min(previousText is null ? 0 : long.Parse(previousText, CultureInfo.InvariantCulture), perMinute);

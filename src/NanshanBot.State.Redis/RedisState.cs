@@ -18,6 +18,7 @@ public sealed partial class RedisState : ISharedState, IDisposable
 {
     private readonly Meter meter = new("NanshanBot");
     private readonly Counter<long> fallbacks;
+    private readonly KeyValuePair<string, object?> prefixTag;
     private readonly IConnectionMultiplexer redis;
     private readonly IDatabase database;
     private readonly LocalState local;
@@ -35,16 +36,27 @@ public sealed partial class RedisState : ISharedState, IDisposable
         this.time = time;
         this.logger = logger;
         database = redis.GetDatabase().WithKeyPrefix(options.KeyPrefix);
+        prefixTag = new KeyValuePair<string, object?>("key_prefix", options.KeyPrefix);
         redis.ConnectionFailed += (_, e) => MarkDown(e.FailureType + " (" + e.Exception?.Message + ")", holdOff: false);
         // Back: the next call tries Redis at once (and logs the recovery when it succeeds).
         redis.ConnectionRestored += (_, _) => Interlocked.Exchange(ref retryAfterTicks, 0);
         fallbacks = meter.CreateCounter<long>("nanshanbot.shared_state.fallbacks",
-            description: "Shared-state calls answered from this instance's memory, by reason (disconnected, timeout, error)");
-        meter.CreateObservableGauge("nanshanbot.redis.connected", () => redis.IsConnected ? 1 : 0,
-            description: "1 while the Redis client is connected");
+            description: "Shared-state calls answered from this instance's memory, by key prefix and reason (disconnected, timeout, error)");
+        meter.CreateObservableGauge("nanshanbot.redis.connected",
+            () => new Measurement<int>(redis.IsConnected ? 1 : 0, prefixTag),
+            description: "1 while the Redis client is connected, by key prefix");
     }
 
     public void Dispose() => meter.Dispose();
+
+    /// <summary>Logs (once) when the client could not connect while the service started.</summary>
+    public void ReportAtStart()
+    {
+        if (!redis.IsConnected)
+        {
+            MarkDown("not connected at start", holdOff: false);
+        }
+    }
 
     public string Where => IsAvailable ? "redis" : "memory";
 
@@ -152,7 +164,7 @@ public sealed partial class RedisState : ISharedState, IDisposable
     {
         if (!InUse())
         {
-            fallbacks.Add(1, new KeyValuePair<string, object?>("reason", "disconnected"));
+            fallbacks.Add(1, prefixTag, new KeyValuePair<string, object?>("reason", "disconnected"));
             return await fallback(cancellationToken);
         }
 
@@ -164,7 +176,7 @@ public sealed partial class RedisState : ISharedState, IDisposable
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             MarkDown(e.GetType().Name + ": " + e.Message, holdOff: true);
-            fallbacks.Add(1, new KeyValuePair<string, object?>("reason", e is TimeoutException ? "timeout" : "error"));
+            fallbacks.Add(1, prefixTag, new KeyValuePair<string, object?>("reason", e is TimeoutException ? "timeout" : "error"));
             return await fallback(cancellationToken);
         }
 

@@ -37,12 +37,26 @@ public static partial class SharedStateRegistration
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<RedisOptions>>().Value,
             sp.GetRequiredService<LocalState>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisState>>()));
         services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<RedisState>());
+        services.AddHostedService<ConnectAtStart>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shared state in Redis ({Client})")]
     private static partial void LogConnecting(ILogger logger, string client);
+
+    /// <summary>Connects while the host starts (up to the connect timeout), not on the first message that needs
+    /// Redis, which would wait for it; an unreachable Redis is logged at once.</summary>
+    private sealed class ConnectAtStart(RedisState state) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            state.ReportAtStart();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 
     /// <summary>Degraded (HTTP 200 still: keep sending traffic), not unhealthy, while Redis is away: the instance
     /// still answers from its own memory.</summary>

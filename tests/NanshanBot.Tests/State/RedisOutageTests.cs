@@ -25,9 +25,11 @@ public sealed class RedisOutageTests
         Assert.Single(bots.B.Logs.Lines, line => line.Contains("Redis unavailable"));
         using var http = new HttpClient();
         Assert.Equal("Degraded", await http.GetStringAsync(bots.A.Url + "/readyz"));
+        // The series of these instances: every host in this test process exports every "NanshanBot" meter.
         var metrics = await http.GetStringAsync(bots.A.Url + "/metrics");
-        Assert.Matches(@"nanshanbot_shared_state_fallbacks_total\{[^}]*reason=""disconnected""[^}]*\} [1-9]", metrics);
-        Assert.Matches(@"nanshanbot_redis_connected(\{[^}]*\})? 0", metrics);
+        var prefix = System.Text.RegularExpressions.Regex.Escape(bots.Prefix);
+        Assert.Matches($@"nanshanbot_shared_state_fallbacks_total\{{[^}}]*key_prefix=""{prefix}""[^}}]*reason=""disconnected""[^}}]*\}} [1-9]", metrics);
+        Assert.Matches($@"nanshanbot_redis_connected\{{[^}}]*key_prefix=""{prefix}""[^}}]*\}} 0", metrics);
 
         await redis.RestartAsync();
         await SharingResumesAsync(bots);
