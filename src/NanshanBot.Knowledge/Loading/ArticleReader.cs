@@ -5,28 +5,28 @@ namespace NanshanBot.Knowledge.Loading;
 
 /// <summary>
 /// Reads an article an admin dropped into knowledge/articles: Markdown with front matter (title, publisher,
-/// date, url, optional lang). Its body becomes passages of a few sentences each, searchable at once.
+/// date, url, optional lang, title_en, publisher_en). Its body becomes sentences, paragraph by paragraph, each
+/// searchable at once.
 /// </summary>
 internal static class ArticleReader
 {
-    public const int MaxPassageLength = 220;
-    private static readonly string[] Keys = ["title", "publisher", "date", "url", "lang"];
+    private static readonly string[] Keys = ["title", "publisher", "date", "url", "lang", "title_en", "publisher_en"];
 
-    public static (Source? Source, IReadOnlyList<Passage> Passages) Read(
+    public static (Source? Source, Article? Article, IReadOnlyList<Passage> Passages) Read(
         string displayPath, string text, List<KnowledgeError> errors)
     {
         var lines = text.Replace("\r", "").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
             errors.Add(new(displayPath, 1, "an article must start with front matter: a line '---', then title:, publisher:, date:, then '---'"));
-            return (null, []);
+            return (null, null, []);
         }
 
         var close = Array.FindIndex(lines, 1, l => l.Trim() == "---");
         if (close < 0)
         {
             errors.Add(new(displayPath, 1, "the front matter is not closed by a line '---'"));
-            return (null, []);
+            return (null, null, []);
         }
 
         var meta = ReadFrontMatter(displayPath, lines, close, errors);
@@ -41,10 +41,13 @@ internal static class ArticleReader
             errors.Add(new(displayPath, 1, $"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD"));
         }
 
-        var body = string.Join('\n', lines[(close + 1)..]);
+        var body = lines[(close + 1)..];
         var language = meta.TryGetValue("lang", out var lang) ? (lang.StartsWith("en") ? Language.English : Language.Chinese)
-            : LooksChinese(body) ? Language.Chinese : Language.English;
-        var passages = Split(body).Select((t, i) => new Passage($"{id}#{i + 1}", id, language, t)).ToList();
+            : LooksChinese(string.Join('\n', body)) ? Language.Chinese : Language.English;
+        var article = new Article(id, meta.GetValueOrDefault("title") ?? "", language, Paragraphs(body, language == Language.Chinese));
+        var passages = article.Paragraphs
+            .SelectMany((sentences, p) => sentences.Select((_, s) => new Passage($"{id}#{p + 1}.{s + 1}", article, p, s)))
+            .ToList();
         if (passages.Count == 0)
         {
             errors.Add(new(displayPath, close + 2, "the article has no text after its front matter"));
@@ -52,11 +55,12 @@ internal static class ArticleReader
 
         if (!meta.ContainsKey("title") || !meta.ContainsKey("publisher") || date is null)
         {
-            return (null, passages);
+            return (null, article, passages);
         }
 
-        var source = new Source(id, meta["title"], null, meta["publisher"], meta["publisher"], date, meta.GetValueOrDefault("url"));
-        return (source, passages);
+        var source = new Source(id, meta["title"], meta.GetValueOrDefault("title_en"), meta["publisher"],
+            meta.GetValueOrDefault("publisher_en") ?? meta["publisher"], date, meta.GetValueOrDefault("url"));
+        return (source, article, passages);
     }
 
     private static Dictionary<string, string> ReadFrontMatter(string file, string[] lines, int close, List<KnowledgeError> errors)
@@ -84,11 +88,12 @@ internal static class ArticleReader
         return meta;
     }
 
-    /// <summary>Paragraphs, with long ones cut at sentence ends into passages of bounded length.</summary>
-    internal static IEnumerable<string> Split(string body)
+    /// <summary>Paragraphs (separated by blank lines; headings and images skipped), each as its sentences.</summary>
+    private static List<IReadOnlyList<string>> Paragraphs(string[] body, bool chinese)
     {
+        var paragraphs = new List<IReadOnlyList<string>>();
         var paragraph = new StringBuilder();
-        foreach (var raw in body.Split('\n').Append(""))
+        foreach (var raw in body.Append(""))
         {
             var line = raw.Trim().TrimStart('>', ' ');
             if (line.StartsWith("![", StringComparison.Ordinal) || line.StartsWith('#'))
@@ -98,57 +103,18 @@ internal static class ArticleReader
 
             if (line.Length > 0)
             {
-                paragraph.Append(paragraph.Length > 0 && !LooksChinese(line) ? " " : "").Append(line);
+                SentenceSplitter.AppendLine(paragraph, line, LooksChinese(line));
                 continue;
             }
 
-            foreach (var chunk in Chunk(paragraph.ToString()))
+            if (paragraph.Length > 0)
             {
-                yield return chunk;
-            }
-
-            paragraph.Clear();
-        }
-    }
-
-    private static IEnumerable<string> Chunk(string paragraph)
-    {
-        var chunk = new StringBuilder();
-        foreach (var sentence in Sentences(paragraph))
-        {
-            if (chunk.Length > 0 && chunk.Length + sentence.Length > MaxPassageLength)
-            {
-                yield return chunk.ToString().Trim();
-                chunk.Clear();
-            }
-
-            chunk.Append(sentence);
-        }
-
-        if (chunk.ToString().Trim() is { Length: > 0 } rest)
-        {
-            yield return rest;
-        }
-    }
-
-    internal static IEnumerable<string> Sentences(string text)
-    {
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var end = c is '。' or '！' or '？' or '；' || (c is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' '));
-            if (end)
-            {
-                yield return text[start..(i + 1)];
-                start = i + 1;
+                paragraphs.Add(SentenceSplitter.Split(paragraph.ToString(), chinese).ToList());
+                paragraph.Clear();
             }
         }
 
-        if (start < text.Length)
-        {
-            yield return text[start..];
-        }
+        return paragraphs;
     }
 
     private static bool LooksChinese(string text) => text.Count(c => c >= '\u4e00' && c <= '\u9fff') * 4 > text.Length;

@@ -35,15 +35,16 @@ public static class KnowledgeLoader
 
         foreach (var (path, text) in files.Where(f => IsArticle(f.Path)))
         {
-            var (source, passages) = ArticleReader.Read(path, text, errors);
-            builder.AddArticle(path, source, passages);
+            var (source, article, passages) = ArticleReader.Read(path, text, errors);
+            builder.AddArticle(path, source, article, passages);
         }
 
         var lexicon = new Lexicon(
             WordList(files, "language/stopwords.txt"),
             WordList(files, "language/followup-markers.txt"),
             AnswerTypes(files, "language/answer-types.txt", errors),
-            WordList(files, "language/small-talk.txt"));
+            WordList(files, "language/small-talk.txt"),
+            WordList(files, "language/person-titles.txt"));
         var kb = builder.Build(root, lexicon, Version(files));
         return errors.Count == 0 ? (kb, errors) : (null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
     }
@@ -62,7 +63,7 @@ public static class KnowledgeLoader
     private static HashSet<string> WordList(List<(string Path, string Text)> files, string path) =>
         Lines(files, path).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person", "organisation"];
+    private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person", "organisation", "list"];
 
     private static Dictionary<string, IReadOnlyList<string>> AnswerTypes(
         List<(string Path, string Text)> files, string path, List<KnowledgeError> errors)

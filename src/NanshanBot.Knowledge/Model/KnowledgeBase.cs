@@ -8,6 +8,7 @@ public sealed class KnowledgeBase
         IReadOnlyDictionary<string, Term> terms,
         IReadOnlyList<Fact> facts,
         IReadOnlyList<Passage> passages,
+        IReadOnlyList<Article> articles,
         Lexicon lexicon,
         BotTexts bot,
         string version)
@@ -16,6 +17,7 @@ public sealed class KnowledgeBase
         Terms = terms;
         Facts = facts;
         Passages = passages;
+        Articles = articles;
         Lexicon = lexicon;
         Bot = bot;
         Version = version;
@@ -27,7 +29,10 @@ public sealed class KnowledgeBase
 
     public IReadOnlyList<Fact> Facts { get; }
 
+    /// <summary>Every sentence of every article, in order.</summary>
     public IReadOnlyList<Passage> Passages { get; }
+
+    public IReadOnlyList<Article> Articles { get; }
 
     public Lexicon Lexicon { get; }
 

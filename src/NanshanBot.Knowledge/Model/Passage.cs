@@ -1,5 +1,24 @@
 namespace NanshanBot.Knowledge.Model;
 
-/// <summary>A piece of an article an admin dropped into knowledge/articles, searchable before anyone
-/// curates facts from it. It exists in the article's language only.</summary>
-public sealed record Passage(string Id, string SourceId, Language Language, string Text);
+/// <summary>An article an admin dropped into knowledge/articles, as sentences grouped in paragraphs: searchable
+/// before anyone curates facts from it, in its own language. Its text is held here once; passages point into it.</summary>
+public sealed record Article(string SourceId, string Title, Language Language, IReadOnlyList<IReadOnlyList<string>> Paragraphs);
+
+/// <summary>
+/// One sentence of an article, the unit an answer quotes. What it depends on (a year or subject set by an earlier
+/// sentence of its paragraph, or by the headline) is in <see cref="Lead"/> and the article's title.
+/// </summary>
+public sealed record Passage(string Id, Article Article, int Paragraph, int Sentence)
+{
+    public string SourceId => Article.SourceId;
+
+    public Language Language => Article.Language;
+
+    public string Text => Article.Paragraphs[Paragraph][Sentence];
+
+    /// <summary>The sentences before this one in its paragraph.</summary>
+    public IEnumerable<string> Lead => Article.Paragraphs[Paragraph].Take(Sentence);
+
+    /// <summary>The sentence before this one in its paragraph, if any.</summary>
+    public string? Previous => Sentence > 0 ? Article.Paragraphs[Paragraph][Sentence - 1] : null;
+}

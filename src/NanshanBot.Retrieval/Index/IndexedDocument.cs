@@ -2,9 +2,12 @@ using NanshanBot.Knowledge.Model;
 
 namespace NanshanBot.Retrieval.Index;
 
-/// <summary>A fact or an article passage as the index sees it: its token counts and the terms it names.</summary>
+/// <summary>A fact or an article's sentence as the index sees it: its token counts (with, for a sentence, the
+/// year and entities its paragraph or headline set), the terms it names, and what it only lists.</summary>
 public sealed class IndexedDocument
 {
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+
     public IndexedDocument(string id, Fact? fact, Passage? passage, Source source,
         Dictionary<string, int> termFrequencies, string normalizedText, IReadOnlySet<char> valueKinds)
     {
@@ -19,7 +22,8 @@ public sealed class IndexedDocument
     }
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
-    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation.</summary>
+    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list,
+    /// 'a' premises (an office, headquarters or address: with an organisation, an answer to "where").</summary>
     public IReadOnlySet<char> ValueKinds { get; }
 
     /// <summary>The code of an answer kind of language/answer-types.txt.</summary>
@@ -29,6 +33,7 @@ public sealed class IndexedDocument
         "place" => 'l',
         "person" => 'h',
         "organisation" => 'g',
+        "list" => 'e',
         _ => kind[0],
     };
 
@@ -37,7 +42,7 @@ public sealed class IndexedDocument
     /// <summary>Set for a curated fact (answerable in both languages).</summary>
     public Fact? Fact { get; }
 
-    /// <summary>Set for a passage of an uncurated article (in its own language only).</summary>
+    /// <summary>Set for a sentence of an uncurated article (in its own language only).</summary>
     public Passage? Passage { get; }
 
     public Source Source { get; }
@@ -48,6 +53,27 @@ public sealed class IndexedDocument
     public string NormalizedText { get; }
 
     public int Length { get; }
+
+    /// <summary>Tokens whose every occurrence is an item of an enumeration ("拥堵治理、电动自行车管理等"): the
+    /// document names them without saying anything about them.</summary>
+    public IReadOnlySet<string> Listed { get; init; } = None;
+
+    /// <summary>Whether the enumerations carry values (7所高校、9家诺奖实验室), so that each item is a statement.</summary>
+    public bool ListsValues { get; init; }
+
+    /// <summary>Tokens that share a clause with a figure (汇聚7所高校: 高校), so that the figure may count them, and
+    /// what kind of figure: a level answers "how many", a change "how much did it grow", a length of time "how long".</summary>
+    public IReadOnlyDictionary<string, FigureKinds> Figures { get; init; } = NoFigures;
+
+    private static readonly Dictionary<string, FigureKinds> NoFigures = [];
+
+    /// <summary>The year the figures of an article's sentence refer to when it says so only relatively (去年, this
+    /// year), for replies that must say which year a figure is for.</summary>
+    public int? RelativeYear { get; init; }
+
+    /// <summary>For an article's sentence, what it took from its paragraph and headline (years, entities,
+    /// subjects) rather than from its own words.</summary>
+    public IReadOnlySet<string> ContextKeys { get; init; } = None;
 
     public bool Contains(string token) => TermFrequencies.ContainsKey(token);
 

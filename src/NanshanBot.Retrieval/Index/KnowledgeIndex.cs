@@ -5,8 +5,8 @@ namespace NanshanBot.Retrieval.Index;
 
 /// <summary>
 /// The searchable form of one knowledge base: every fact (both languages, keywords, what it is about, its
-/// date) and every article passage as token counts, with document frequencies for BM25. Immutable; a reload
-/// builds a new one.
+/// date) and every sentence of every article as token counts, with document frequencies for BM25. Immutable; a
+/// reload builds a new one.
 /// </summary>
 public sealed class KnowledgeIndex
 {
@@ -17,9 +17,16 @@ public sealed class KnowledgeIndex
     {
         Knowledge = knowledge;
         Analyzer = new TextAnalyzer(resources, knowledge);
+        Pinyin = new Pinyin(resources.Bilingual);
+        Persons = new PersonNames(resources.Bilingual, Analyzer.Segmenter, knowledge.Lexicon.PersonTitles, Pinyin);
+        var indexer = new DocumentIndexer(knowledge, Analyzer, Persons);
         var documents = new List<IndexedDocument>(knowledge.Facts.Count + knowledge.Passages.Count);
-        documents.AddRange(knowledge.Facts.Select(IndexFact));
-        documents.AddRange(knowledge.Passages.Select(IndexPassage));
+        documents.AddRange(knowledge.Facts.Select(indexer.Fact));
+        foreach (var article in knowledge.Passages.GroupBy(p => p.Article))
+        {
+            documents.AddRange(indexer.Article(article.Key, article.ToList()));
+        }
+
         Documents = documents;
         var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
@@ -39,6 +46,7 @@ public sealed class KnowledgeIndex
         postings = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
         MaxIdf = Idf(0);
+        Typos = new TypoCorrector(this);
     }
 
     /// <summary>Score arrays for ranking, one per question in flight. The index's own pool: every array comes back
@@ -47,6 +55,9 @@ public sealed class KnowledgeIndex
 
     /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
     public ReadOnlySpan<Posting> Postings(string token) => postings.TryGetValue(token, out var list) ? list : [];
+
+    /// <summary>Every token some document contains.</summary>
+    public IEnumerable<string> Vocabulary => postings.Keys;
 
     /// <summary>Whether any document's text contains <paramref name="word"/>, even where segmentation split it
     /// differently. Most absent words are ruled out by a missing character pair without scanning any text.</summary>
@@ -83,6 +94,12 @@ public sealed class KnowledgeIndex
 
     public TextAnalyzer Analyzer { get; }
 
+    public Pinyin Pinyin { get; }
+
+    public PersonNames Persons { get; }
+
+    public TypoCorrector Typos { get; }
+
     public IReadOnlyList<IndexedDocument> Documents { get; }
 
     public double AverageLength { get; }
@@ -91,102 +108,9 @@ public sealed class KnowledgeIndex
     public double MaxIdf { get; }
 
     /// <param name="year">This year, for 今年 / 去年 / "last year" in the question.</param>
-    public Search.Query Parse(string question, int? year = null) =>
-        new(question, Analyzer.Normalize(question), Analyzer.Analyze(question, year), LanguageDetector.Detect(question));
+    public Search.Query Parse(string question, int? year = null) => Search.QuestionReader.Read(this, question, year);
 
     public int DocumentFrequency(string token) => postings.TryGetValue(token, out var list) ? list.Length : 0;
 
     public double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
-
-    private IndexedDocument IndexFact(Fact fact)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var written = int.Parse(Knowledge.Sources[fact.SourceId].Date[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var shown = Analyzer.Analyze(fact.Zh, written, termPieces: true);
-        shown.AddRange(Analyzer.Analyze(fact.En, written, termPieces: true));
-        Count(counts, shown);
-        Count(counts, Analyzer.Analyze(string.Join(" , ", fact.Keywords), termPieces: true));
-        foreach (var term in fact.About)
-        {
-            counts.TryAdd("@" + term, 1);
-        }
-
-        if (fact.Date is { } date)
-        {
-            AddDate(counts, date);
-        }
-
-        var text = Analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
-        return new IndexedDocument(fact.Id, fact, null, Knowledge.Sources[fact.SourceId], counts, text, AnswerKinds(shown));
-    }
-
-    private IndexedDocument IndexPassage(Passage passage)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shown = Analyzer.Analyze(passage.Text, termPieces: true);
-        Count(counts, shown);
-        return new IndexedDocument(passage.Id, null, passage, Knowledge.Sources[passage.SourceId], counts,
-            Analyzer.Normalize(passage.Text), AnswerKinds(shown));
-    }
-
-    /// <summary>The kinds of answer a reply quoting these tokens gives (see <see cref="IndexedDocument.ValueKinds"/>):
-    /// from what the text shows, not from the fact's date field or keywords.</summary>
-    private HashSet<char> AnswerKinds(List<Token> shown)
-    {
-        var kinds = new HashSet<char>();
-        foreach (var token in shown)
-        {
-            if (token.Text[0] == '#')
-            {
-                kinds.Add(token.Text[1]);
-            }
-            else if (token.Kind == TokenKind.Term && Knowledge.Terms[token.Text[1..]] is var term)
-            {
-                if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
-                {
-                    kinds.Add('l');
-                }
-                else if (term.Kind == TermKind.Person)
-                {
-                    kinds.Add('h');
-                }
-                else if (term.Kind == TermKind.Organisation)
-                {
-                    kinds.Add('g');
-                }
-            }
-        }
-
-        return kinds;
-    }
-
-    /// <summary>A fact's date counts as one of its years. A state of things reported early in a year ("目前",
-    /// dated 2026-01) with no year in its text also describes the year just ended, so it answers for 2025.</summary>
-    private static void AddDate(Dictionary<string, int> counts, string date)
-    {
-        var year = int.Parse(date[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var statesAYear = counts.Keys.Any(k => k.StartsWith("#y:", StringComparison.Ordinal));
-        counts.TryAdd($"#y:{year}", 1);
-        if (date.Length >= 7 && int.Parse(date[5..7], System.Globalization.CultureInfo.InvariantCulture) <= 3 && !statesAYear)
-        {
-            counts.TryAdd($"#y:{year - 1}", 1);
-        }
-
-        if (date.Length == 10)
-        {
-            counts.TryAdd($"#d:{int.Parse(date[5..7])}-{int.Parse(date[8..10])}", 1);
-            counts.TryAdd($"#dd:{int.Parse(date[8..10])}", 1);
-        }
-    }
-
-    private static void Count(Dictionary<string, int> counts, List<Token> tokens)
-    {
-        foreach (var token in tokens)
-        {
-            if (!token.IsStop)
-            {
-                counts[token.Text] = counts.GetValueOrDefault(token.Text) + 1;
-            }
-        }
-    }
 }

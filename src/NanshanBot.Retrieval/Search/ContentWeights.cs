@@ -4,54 +4,104 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Retrieval.Search;
 
 /// <summary>
-/// How much each content word of a question matters (its idf; a word no fact uses weighs most, since it may
-/// be the whole point of the question), and so what share of the question a document, or a set of documents,
-/// covers.
+/// How much each content word of a question matters (how informative it is in general language), the forms it
+/// may take in a document (itself; across languages its English senses or a Chinese word's), and so what share of
+/// the question a document, or a set of documents, covers.
 /// </summary>
+/// <summary>How a document matches a question's content words.</summary>
+internal sealed record DocumentMatch(Dictionary<string, double> Credits, HashSet<string> Hits, double ListedShare);
+
 internal sealed class ContentWeights
 {
-    /// <summary>A verb the knowledge base never uses (举行 where a fact says 举办) is more often a paraphrase than
-    /// a new subject; a single Chinese character (破, 开) is too ambiguous to weigh much.</summary>
-    private const double UnknownVerbWeight = 0.6;
-    private const double UnknownCharacterWeight = 0.3;
+    /// <summary>A match through a translation counts a little less than the word itself.</summary>
+    public const double EnglishOfChinese = 0.8;
+    public const double ChineseOfEnglish = 0.8;
+    public const double ChineseSynonym = 0.7;
 
-    /// <summary>Each content word, its weight, and whether it may be found in a document's text as well as in its
-    /// tokens (a Chinese word the segmenter may have split differently there).</summary>
-    private readonly List<(Token Token, double Weight, bool InText)> weights;
+    private readonly List<Entry> entries;
     private readonly double total;
 
-    public ContentWeights(KnowledgeIndex index, IReadOnlyList<Token> content)
+    /// <summary>A word a sentence has only from its paragraph or headline (the topic set before it) counts this much.</summary>
+    public const double FromContext = 0.6;
+
+    public ContentWeights(KnowledgeIndex index, Query query, IReadOnlyList<Token> covered)
     {
-        weights = content.DistinctBy(t => t.Text)
-            .Select(t => (t, index.DocumentFrequency(t.Text) is var df && df > 0 ? index.Idf(df) : UnknownWeight(t) * index.MaxIdf,
-                !t.IsEnglish && t.Kind == TokenKind.Word))
-            .ToList();
-        total = weights.Sum(w => w.Weight);
+        entries = covered.Select(t => new Entry(t.Text, query.Weight(t.Text), Forms(index, t), !t.IsEnglish && t.Kind == TokenKind.Word)).ToList();
+        total = entries.Sum(e => e.Weight);
     }
 
-    /// <summary>The content words <paramref name="document"/> contains: as tokens, or, for a Chinese word the
-    /// segmenter may have split differently, in its text.</summary>
-    public HashSet<string> Matched(IndexedDocument document)
+    /// <summary>Each content word with the index keys it may be found as, and how much each counts.</summary>
+    public IEnumerable<(string Key, double Weight)> Keys() =>
+        entries.SelectMany(e => e.Forms.SelectMany(f => f.Keys.Select(k => (k, e.Weight * f.Factor / f.Keys.Length))));
+
+    /// <summary>Which content words the document contains (credit 0..1 each), by which keys, and what share of
+    /// the matched weight it only lists.</summary>
+    public DocumentMatch Match(IndexedDocument document)
     {
-        var matched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (token, _, inText) in weights)
+        var credits = new Dictionary<string, double>(StringComparer.Ordinal);
+        var hits = new HashSet<string>(StringComparer.Ordinal);
+        double matched = 0, listed = 0;
+        foreach (var entry in entries)
         {
-            if (document.Contains(token.Text) || (inText && document.NormalizedText.Contains(token.Text, StringComparison.Ordinal)))
+            var (best, key) = (0.0, "");
+            foreach (var form in entry.Forms)
             {
-                matched.Add(token.Text);
+                var factor = form.Factor * (form.Keys.Any(document.ContextKeys.Contains) ? FromContext : 1.0);
+                if (factor > best && form.Keys.All(document.Contains))
+                {
+                    (best, key) = (factor, form.Keys[0]);
+                }
+            }
+
+            if (best < 1 && entry.InText && document.NormalizedText.Contains(entry.Token, StringComparison.Ordinal))
+            {
+                (best, key) = (1, entry.Token);
+            }
+
+            if (best > 0)
+            {
+                credits[entry.Token] = best;
+                hits.Add(key);
+                matched += entry.Weight;
+                listed += document.Listed.Contains(key) ? entry.Weight : 0;
             }
         }
 
-        return matched;
+        return new DocumentMatch(credits, hits, matched == 0 ? 0 : listed / matched);
     }
 
-    /// <summary>The weighted share of the question the matched words cover; a question with no content words
-    /// of its own (a follow-up such as "一共多少家？") is covered by whatever its context finds.</summary>
-    public double Coverage(IReadOnlySet<string> matched) =>
-        total == 0 ? 1.0 : weights.Where(w => matched.Contains(w.Token.Text)).Sum(w => w.Weight) / total;
+    /// <summary>The weighted share of the question the credits cover; a question with no content words of its own
+    /// (a follow-up such as "一共多少家？") is covered by whatever its context finds.</summary>
+    public double Coverage(IReadOnlyDictionary<string, double> credits) =>
+        total == 0 ? 1.0 : entries.Sum(e => e.Weight * credits.GetValueOrDefault(e.Token)) / total;
 
-    private static double UnknownWeight(Token token) =>
-        !token.IsEnglish && token.Text.Length == 1 ? UnknownCharacterWeight
-        : token.Pos.StartsWith('v') ? UnknownVerbWeight
-        : 1.0;
+    /// <summary>The keys a word may be found as: itself; an English word as the sense of a Chinese word
+    /// (<c>~stem</c>); a Chinese word as each of its English senses, all of a sense's words together, in English
+    /// text or as the sense of another Chinese word (软体 and 软件 share "software").</summary>
+    private static List<Form> Forms(KnowledgeIndex index, Token token)
+    {
+        var forms = new List<Form> { new([token.Text], 1.0) };
+        if (token.Kind != TokenKind.Word)
+        {
+            return forms;
+        }
+
+        if (token.IsEnglish)
+        {
+            forms.Add(new([DocumentIndexer.GlossPrefix + token.Text], ChineseOfEnglish));
+            return forms;
+        }
+
+        foreach (var sense in token.Text.Length >= 2 ? index.Analyzer.Senses(token.Text) : [])
+        {
+            forms.Add(new(sense, EnglishOfChinese));
+            forms.Add(new(sense.Select(s => DocumentIndexer.GlossPrefix + s).ToArray(), ChineseSynonym));
+        }
+
+        return forms;
+    }
+
+    private sealed record Form(string[] Keys, double Factor);
+
+    private sealed record Entry(string Token, double Weight, List<Form> Forms, bool InText);
 }

@@ -5,45 +5,90 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Retrieval.Search;
 
 /// <summary>
-/// What a question asks for (its content tokens and the kind of value it wants) and what narrows it down (its
-/// years, dates and named entities other than the bot's own subject). "福田区2025年GDP" shares GDP and 2025
-/// with the Nanshan GDP fact but names another district: only a fact about 福田 may answer it.
+/// What a question asks for (its content tokens, how much each says, and the kind of value it wants) and what
+/// narrows it down (its years, dates and named entities other than the bot's own subject). "福田区2025年GDP"
+/// shares GDP and 2025 with the Nanshan GDP fact but names another district: only a fact about 福田 may answer it.
+/// A year said relatively (去年) narrows only while something of that year answers.
 /// </summary>
-internal sealed class QueryShape
+internal sealed partial class QueryShape
 {
     private readonly KnowledgeBase knowledge;
 
-    public QueryShape(KnowledgeBase knowledge, Query query)
+    public QueryShape(KnowledgeIndex index, Query query)
     {
+        knowledge = index.Knowledge;
+        Query = query;
         var tokens = query.Tokens;
         var implied = ImpliedTerms(knowledge, tokens);
-        Content = tokens.Where(t => t.IsContent && !implied.Contains(t.Text)).ToList();
-        Constraints = tokens.Where(t => t.IsConstraint).Select(t => t.Text)
-            .Concat(tokens.Where(t => t.Kind == TokenKind.Term && !implied.Contains(t.Text)
-                && knowledge.Terms[t.Text[1..]].IsNamedEntity).Select(t => t.Text))
-            .Distinct()
-            .ToList();
-        NamesEntity = Constraints.Any(c => c[0] == '@');
+        Content = tokens.Where(t => t.IsContent && !implied.Contains(t.Text)).DistinctBy(t => t.Text).ToList();
+        var entities = Content.Where(IsEntity).Select(t => t.Text).ToList();
+        Covered = Content.Count > entities.Count ? Content.Where(t => !IsEntity(t)).ToList() : Content;
+        Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Distinct().ToList();
+        RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
+        NamesEntity = entities.Count > 0;
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
-            && Constraints.Any(c => c[0] == '@' && knowledge.Terms[c[1..]].Kind == TermKind.Place);
-        this.knowledge = knowledge;
+            && entities.Any(c => knowledge.Terms[c[1..]].Kind == TermKind.Place);
         RequiredConcepts = NamesEntity
-            ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept)
-                .Select(t => t.Text).Distinct().ToList()
+            ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
-        ExpectedKinds = knowledge.Lexicon.AnswerTypes
-            .Where(p => Phrases.Contains(query.Normalized, p.Key))
+        var asked = knowledge.Lexicon.AnswerTypes.Where(p => Phrases.Contains(query.Normalized, p.Key)).ToList();
+        ExpectedKinds = asked
+            .Where(p => !asked.Any(longer => longer.Key.Length > p.Key.Length && longer.Key.Contains(p.Key, StringComparison.Ordinal)))
             .SelectMany(p => p.Value)
             .Select(IndexedDocument.KindCode)
             .ToHashSet();
+        accepted = ExpectedKinds.SelectMany(Answering).ToHashSet();
+        figuresAsked = FigureKinds.Level
+            | (ChangeWords().IsMatch(query.Normalized) ? FigureKinds.Change : FigureKinds.None)
+            | (DurationWords().IsMatch(query.Normalized) ? FigureKinds.Duration : FigureKinds.None);
     }
 
+    private readonly FigureKinds figuresAsked;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"增长|增加|提高|上升|增幅|增速|下降|减少|\b(?:grow|grew|growth|increase|rise|rose|fell|decrease)")]
+    private static partial System.Text.RegularExpressions.Regex ChangeWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"几年|多少年|多久|多长时间|几个月|\bhow long\b|\bhow many (?:years|months|days)")]
+    private static partial System.Text.RegularExpressions.Regex DurationWords();
+
+    private readonly HashSet<char> accepted;
+
+    /// <summary>What gives a value of a kind: a share answers "how many" too, and names of any kind "which
+    /// ones". A company answers "where" only with its premises (its office, its address).</summary>
+    private static string Answering(char kind) => kind switch
+    {
+        'n' => "np",
+        'e' => "elgh",
+        _ => kind.ToString(),
+    };
+
+    private bool GivesKind(IndexedDocument document) =>
+        accepted.Overlaps(document.ValueKinds)
+        || (ExpectedKinds.Contains('l') && document.ValueKinds.Contains('g') && document.ValueKinds.Contains('a'));
+
+    /// <summary>Whether the document gives exactly the kind asked (a place for "where"), not a stand-in for it.</summary>
+    public bool GivesExactKind(IndexedDocument document) => ExpectedKinds.Overlaps(document.ValueKinds);
+
+    public Query Query { get; }
+
+    /// <summary>Every content token: what the question is about and what it asks.</summary>
     public IReadOnlyList<Token> Content { get; }
 
+    /// <summary>The content a document must cover: the named entities are constraints, not coverage, unless the
+    /// question names nothing else ("黄仁勋呢").</summary>
+    public IReadOnlyList<Token> Covered { get; }
+
+    /// <summary>What a document must contain: stated years and dates, and named entities.</summary>
     public IReadOnlyList<string> Constraints { get; }
+
+    /// <summary>Years said relatively (今年, 去年): preferred, given up when nothing of that year answers.</summary>
+    public IReadOnlyList<string> RelativeYears { get; }
 
     /// <summary>Whether the question names a specific place, person, organisation or event.</summary>
     public bool NamesEntity { get; }
+
+    /// <summary>Whether the question states a year or date, so that the newest source is not simply preferred.</summary>
+    public bool NamesTime => Constraints.Any(c => c[0] == '#') || RelativeYears.Count > 0;
 
     /// <summary>When a question names an entity, every concept it asks about must be in the answer too:
     /// "Futian's GDP" is not answered by a fact about Futian that says nothing of GDP.</summary>
@@ -62,18 +107,35 @@ internal sealed class QueryShape
     public bool IsAbout(IndexedDocument document) =>
         NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
-    public bool IsSatisfiedBy(IndexedDocument document) =>
+    public bool IsSatisfiedBy(IndexedDocument document, bool relativeYears) =>
         Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains)
+        && (!relativeYears || RelativeYears.All(document.Contains))
         && !(AsksAboutAnotherPlace && IsAboutTheSubject(document));
+
+    /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
+    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || GivesKind(document);
+
+    /// <summary>Whether every word of the question the document matched is only an item of a list in it
+    /// ("回应了拥堵治理、电动自行车管理等问题"): it names them but says nothing about them, unless its items carry
+    /// the values asked for ("7所高校、9家诺奖实验室").</summary>
+    public bool OnlyLists(IndexedDocument document, DocumentMatch match) =>
+        match.ListedShare >= ListedShare && !(document.ListsValues && ExpectedKinds.Overlaps("nop"));
+
+    /// <summary>The share of the matched words' weight that, only listed, makes a document a mention.</summary>
+    private const double ListedShare = 0.5;
+
+    /// <summary>For "how many": a figure must stand in the same clause as something the question asked about
+    /// (汇聚7所高校 counts universities; 办了一场论坛，把高校……请到一起 does not).</summary>
+    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits) =>
+        !ExpectedKinds.Overlaps("nop") || hits.Count == 0
+        || hits.Any(h => (document.Figures.GetValueOrDefault(h) & figuresAsked) != FigureKinds.None);
+
+    private bool IsEntity(Token token) => token.Kind == TokenKind.Term && knowledge.Terms[token.Text[1..]].IsNamedEntity;
 
     /// <summary>A fact whose first <c>about</c> term is Nanshan is Nanshan's: it may mention 海淀 as a comparison,
     /// but it does not answer a question about 海淀.</summary>
     private bool IsAboutTheSubject(IndexedDocument document) =>
         document.Fact?.About.FirstOrDefault() is { } first && knowledge.Terms[first].Role == DefaultRole.Subject;
-
-
-    /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
-    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps(document.ValueKinds);
 
     /// <summary>The subject (南山) narrows nothing; a parent place (深圳) only when it qualifies the subject
     /// next to it ("深圳南山区", "Shenzhen's Nanshan"), not when it is what is asked about ("占深圳的多少").</summary>

@@ -20,11 +20,14 @@ public enum Verdict
 }
 
 /// <summary>A document that passed the question's constraints, with its BM25 score (times its boosts), the
-/// share of the question's content it covers (0..1) and which content words it matched.</summary>
+/// share of the question's content it covers (0..1), which content words it matched and by which index keys.</summary>
 public sealed record Candidate(
     IndexedDocument Document, double Score, double Coverage, IReadOnlySet<string> Matched, bool GivesKindAsked)
 {
     public double Rank => Score * (0.3 + Coverage);
+
+    /// <summary>The index keys of the document that matched (a word, or a translation of it).</summary>
+    public IReadOnlySet<string> Hits { get; init; } = new HashSet<string>();
 }
 
 public sealed record RetrievalResult(
@@ -36,4 +39,18 @@ public sealed record RetrievalResult(
     IReadOnlyList<string> UnknownWords)
 {
     public Candidate? Best => Verdict == Verdict.Found ? Answers[0] : null;
+
+    /// <summary>The question as read (for phrasing a reply from its own words).</summary>
+    public Query? Query { get; init; }
+
+    /// <summary>The kinds of value the question asks for (see <see cref="IndexedDocument.ValueKinds"/>).</summary>
+    public IReadOnlySet<char> ExpectedKinds { get; init; } = new HashSet<char>();
+
+    /// <summary>Whether a year the question said relatively (去年) had to be given up: the answer is of another
+    /// year, which the reply must say.</summary>
+    public bool RelaxedYear { get; init; }
+
+    /// <summary>An older source that answers the same question, perhaps with another figure, to name beside the
+    /// newest.</summary>
+    public Candidate? Older { get; init; }
 }

@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 namespace NanshanBot.Retrieval.Text;
 
 /// <summary>A numeric expression found in text and the canonical tokens it stands for.</summary>
-public readonly record struct NumberMatch(int Start, int Length, string[] Tokens);
+public readonly record struct NumberMatch(int Start, int Length, string[] Tokens)
+{
+    /// <summary>A year said relative to the reference year (今年, 去年, last year).</summary>
+    public bool IsRelative { get; init; }
+}
 
 /// <summary>
 /// Finds numbers, years, dates, percentages and ordinals in normalised text (lower case, simplified) and gives
@@ -22,7 +26,7 @@ public static partial class NumberNormalizer
         var found = new List<(NumberMatch Match, int Priority)>();
         if (referenceYear is { } year)
         {
-            Collect(text, found, RelativeYear(), 0, m => [Year((year + RelativeOffset(m.Value)).ToString(CultureInfo.InvariantCulture))]);
+            Collect(text, found, RelativeYear(), 0, m => [Year((year + RelativeOffset(m.Value)).ToString(CultureInfo.InvariantCulture))], relative: true);
         }
 
         Collect(text, found, ZhFullDate(), 0, m => [Year(m.Groups["y"].Value), .. Date(m.Groups["m"].Value, m.Groups["d"].Value)]);
@@ -43,11 +47,11 @@ public static partial class NumberNormalizer
         return Resolve(found);
     }
 
-    private static void Collect(string text, List<(NumberMatch, int)> found, Regex regex, int priority, Func<Match, string[]> tokens)
+    private static void Collect(string text, List<(NumberMatch, int)> found, Regex regex, int priority, Func<Match, string[]> tokens, bool relative = false)
     {
         for (var m = regex.Match(text); m.Success; m = m.NextMatch())
         {
-            found.Add((new NumberMatch(m.Index, m.Length, tokens(m)), priority));
+            found.Add((new NumberMatch(m.Index, m.Length, tokens(m)) { IsRelative = relative }, priority));
         }
     }
 

@@ -1,8 +1,8 @@
 namespace NanshanBot.Retrieval.Text;
 
-/// <summary>A segmented Chinese word, its part of speech ("x" when unknown), and whether it is a piece of
-/// a longer word (search-engine style sub-words, so that 机器人整机企业 also finds 整机).</summary>
-public readonly record struct Segment(string Word, string Pos, bool IsPiece);
+/// <summary>A segmented Chinese word, its part of speech ("x" when unknown), whether it is a piece of a longer
+/// word (search-engine style sub-words, so that 机器人整机企业 also finds 整机), and where it starts in the run.</summary>
+public readonly record struct Segment(string Word, string Pos, bool IsPiece, int Offset = 0);
 
 /// <summary>
 /// Chinese word segmentation by the most probable path through the word graph (jieba's algorithm), over
@@ -58,14 +58,17 @@ public sealed class Segmenter
         for (var i = 0; i < n; i = next[i])
         {
             var word = text[i..next[i]];
-            output.Add(new Segment(word.ToString(), TryGet(word, out var info) ? info.Pos : "x", false));
-            AddPieces(word, output);
+            output.Add(new Segment(word.ToString(), TryGet(word, out var info) ? info.Pos : "x", false, i));
+            AddPieces(word, i, output);
         }
     }
 
     public bool IsKnown(ReadOnlySpan<char> word) => TryGet(word, out _);
 
-    private void AddPieces(ReadOnlySpan<char> word, List<Segment> output)
+    /// <summary>The word's part of speech in the dictionaries, or null for a word neither knows.</summary>
+    public string? PartOfSpeech(ReadOnlySpan<char> word) => TryGet(word, out var info) ? info.Pos : null;
+
+    private void AddPieces(ReadOnlySpan<char> word, int offset, List<Segment> output)
     {
         if (word.Length < 3)
         {
@@ -79,7 +82,7 @@ public sealed class Segmenter
                 var piece = word.Slice(start, size);
                 if (TryGet(piece, out var info))
                 {
-                    output.Add(new Segment(piece.ToString(), info.Pos, true));
+                    output.Add(new Segment(piece.ToString(), info.Pos, true, offset + start));
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using NanshanBot.Knowledge.Model;
 
@@ -6,7 +7,7 @@ namespace NanshanBot.Retrieval.Text;
 /// <summary>
 /// Turns text (a question or a fact) into tokens, the same way for both: Unicode NFKC, Traditional to
 /// Simplified, lower case; then numbers and dates, then the knowledge base's terms, then Chinese segmentation
-/// and English stemming for the rest.
+/// and English stemming for the rest. Each token keeps where it was found.
 /// </summary>
 public sealed class TextAnalyzer
 {
@@ -14,6 +15,7 @@ public sealed class TextAnalyzer
     private readonly TermMatcher terms;
     private readonly Segmenter segmenter;
     private readonly IReadOnlySet<string> stopWords;
+    private readonly Glossary glossary;
 
     /// <summary>English stop words as stems, so that "comes" is a stop word because "come" is.</summary>
     private readonly HashSet<string> stopStems;
@@ -32,17 +34,37 @@ public sealed class TextAnalyzer
         var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize)).Concat(stopWords)
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);
+        glossary = new Glossary(resources.Bilingual, w => IsEnglishStop(w) || resources.Informativeness.OfEnglish(w) < Glossary.MinInformativeness);
+        Resources = resources;
     }
+
+    public LanguageResources Resources { get; }
+
+    public TermMatcher Terms => terms;
+
+    public Segmenter Segmenter => segmenter;
 
     public string Normalize(string text) =>
         converter.ToSimplified(text.Normalize(NormalizationForm.FormKC)).ToLowerInvariant().Replace('’', '\'');
 
+    /// <summary>The English stems a Chinese word means (高校: university, college), for matching across languages.</summary>
+    public string[] Glosses(string chineseWord) => glossary.Of(chineseWord).Stems;
+
+    /// <summary>The word's English senses, each as the stems it needs together (区长: district + chief).</summary>
+    public string[][] Senses(string chineseWord) => glossary.Of(chineseWord).Senses;
+
+    public bool IsEnglishStop(string word) => stopWords.Contains(word) || stopStems.Contains(EnglishStemmer.Stem(word));
+
+    public bool IsStop(string word) => stopWords.Contains(word);
+
     /// <param name="referenceYear">The year that 今年 / "this year" refers to, if known.</param>
     /// <param name="termPieces">Also emit the words inside a matched term's name (for documents, so that a
     /// question's 机器人 finds a fact that says 机器人整机企业). A question's own terms are enough as they are.</param>
-    public List<Token> Analyze(string text, int? referenceYear = null, bool termPieces = false)
+    public List<Token> Analyze(string text, int? referenceYear = null, bool termPieces = false) =>
+        AnalyzeNormalized(Normalize(text), referenceYear, termPieces);
+
+    public List<Token> AnalyzeNormalized(string normalized, int? referenceYear = null, bool termPieces = false)
     {
-        var normalized = Normalize(text);
         var tokens = new List<Token>();
         var position = 0;
         foreach (var number in NumberNormalizer.Find(normalized, referenceYear))
@@ -50,7 +72,9 @@ public sealed class TextAnalyzer
             AnalyzeWords(normalized, position, number.Start, tokens, termPieces);
             foreach (var token in number.Tokens)
             {
-                tokens.Add(new Token(token, KindOf(token), "m"));
+                var kind = KindOf(token);
+                var pos = number.IsRelative ? Token.RelativePos : "m";
+                tokens.Add(new Token(token, kind, pos) { Start = number.Start, Length = number.Length });
             }
 
             position = number.Start + number.Length;
@@ -68,7 +92,7 @@ public sealed class TextAnalyzer
         foreach (var match in matches)
         {
             AnalyzePlain(text, position, match.Start, tokens, asPieces: false);
-            tokens.Add(new Token("@" + match.Term.Id, TokenKind.Term, match.Term.Kind.ToString()));
+            tokens.Add(new Token("@" + match.Term.Id, TokenKind.Term, match.Term.Kind.ToString()) { Start = match.Start, Length = match.Length });
             if (termPieces)
             {
                 AnalyzePlain(text, match.Start, match.Start + match.Length, tokens, asPieces: true);
@@ -99,7 +123,7 @@ public sealed class TextAnalyzer
                 segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
                 foreach (var s in segments)
                 {
-                    AddWord(s, asPieces, tokens);
+                    AddWord(s, i, asPieces, tokens);
                 }
             }
             else if (char.IsAsciiLetterOrDigit(c))
@@ -112,7 +136,7 @@ public sealed class TextAnalyzer
                 var word = text[i..runEnd].Trim('\'');
                 var stem = EnglishStemmer.Stem(word);
                 var stop = stopWords.Contains(word) || stopWords.Contains(stem) || stopStems.Contains(stem);
-                tokens.Add(new Token(stem, TokenKind.Word, "eng", asPieces, stop));
+                tokens.Add(new Token(stem, TokenKind.Word, "eng", asPieces, stop) { Start = i, Length = word.Length });
             }
 
             i = runEnd;
@@ -121,8 +145,9 @@ public sealed class TextAnalyzer
 
     /// <summary>Adds a segmented word; a word that fuses a content word with a trailing question word
     /// (吃什么, 有多少) is split so that the question word does not hide the content word.</summary>
-    private void AddWord(Segment s, bool asPiece, List<Token> tokens)
+    private void AddWord(Segment s, int runStart, bool asPiece, List<Token> tokens)
     {
+        var at = runStart + s.Offset;
         var stop = stopWords.Contains(s.Word);
         if (!stop && !s.IsPiece && s.Word.Length >= 3)
         {
@@ -131,14 +156,14 @@ public sealed class TextAnalyzer
                 var (head, tail) = (s.Word[..cut], s.Word[cut..]);
                 if (stopWords.Contains(tail) && segmenter.IsKnown(head))
                 {
-                    tokens.Add(new Token(head, TokenKind.Word, "x", asPiece, stopWords.Contains(head)));
-                    tokens.Add(new Token(tail, TokenKind.Word, "r", asPiece, IsStop: true));
+                    tokens.Add(new Token(head, TokenKind.Word, "x", asPiece, stopWords.Contains(head)) { Start = at, Length = cut });
+                    tokens.Add(new Token(tail, TokenKind.Word, "r", asPiece, IsStop: true) { Start = at + cut, Length = tail.Length });
                     return;
                 }
             }
         }
 
-        tokens.Add(new Token(s.Word, TokenKind.Word, s.Pos, s.IsPiece || asPiece, stop));
+        tokens.Add(new Token(s.Word, TokenKind.Word, s.Pos, s.IsPiece || asPiece, stop) { Start = at, Length = s.Word.Length });
     }
 
     private static TokenKind KindOf(string token) => token[1] switch
@@ -149,4 +174,68 @@ public sealed class TextAnalyzer
         'o' => TokenKind.Ordinal,
         _ => TokenKind.Number,
     };
+
+    /// <summary>Chinese words' English stems, worked out once per word.</summary>
+    private sealed class Glossary(ChineseEnglishDictionary dictionary, Func<string, bool> isStop)
+    {
+        /// <summary>A gloss word as common as "become" or "have" would match everything.</summary>
+        public const double MinInformativeness = 0.3;
+        private const int MaxStems = 4;
+        private const int MaxWordsPerSense = 3;
+        private const int MaxEntries = 200_000;
+        private readonly ConcurrentDictionary<string, Gloss> cache = new(StringComparer.Ordinal);
+
+        public Gloss Of(string word)
+        {
+            if (cache.TryGetValue(word, out var gloss))
+            {
+                return gloss;
+            }
+
+            gloss = Derive(word);
+            if (cache.Count < MaxEntries)
+            {
+                cache[word] = gloss;
+            }
+
+            return gloss;
+        }
+
+        private Gloss Derive(string word)
+        {
+            var stems = new List<string>(MaxStems);
+            var senses = new List<string[]>();
+            var all = dictionary.Senses(word);
+            for (var i = 0; i < Math.Min(all.Length, 3); i++)
+            {
+                // A name among a common word's later senses (人大: Renmin University of China) is another word.
+                var sense = all[i];
+                if (i > 0 && sense.Any(char.IsAsciiLetterUpper))
+                {
+                    continue;
+                }
+
+                var words = sense.ToLowerInvariant().Split([' ', ',', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
+                    .Where(w => w.All(char.IsAsciiLetter) && w.Length > 1 && !isStop(w) && w is not ("sb" or "sth" or "etc" or "surname"))
+                    .ToList();
+                if (words.Count == 0 || words.Count > MaxWordsPerSense)
+                {
+                    continue;
+                }
+
+                var group = words.Select(EnglishStemmer.Stem).Distinct().ToArray();
+                if (stems.Count + group.Count(s => !stems.Contains(s)) > MaxStems)
+                {
+                    continue;
+                }
+
+                stems.AddRange(group.Where(s => !stems.Contains(s)));
+                senses.Add(group);
+            }
+
+            return new Gloss([.. stems], [.. senses]);
+        }
+    }
+
+    private sealed record Gloss(string[] Stems, string[][] Senses);
 }

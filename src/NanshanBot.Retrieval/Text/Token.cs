@@ -23,6 +23,21 @@ public enum TokenKind
 /// </summary>
 public readonly record struct Token(string Text, TokenKind Kind, string Pos, bool IsPiece = false, bool IsStop = false)
 {
+    /// <summary>Where the token was found in the normalised text it was read from (-1 for a token that stands for
+    /// no text of its own, such as a fact's date).</summary>
+    [JsonIgnore]
+    public int Start { get; init; } = -1;
+
+    [JsonIgnore]
+    public int Length { get; init; }
+
+    /// <summary>A year said relative to now (今年, 去年, last year): in a question it is a preference, not a limit,
+    /// since a source published last year says 去年 of the year before.</summary>
+    [JsonIgnore]
+    public bool IsRelativeYear => Kind == TokenKind.Year && Pos == RelativePos;
+
+    public const string RelativePos = "rel";
+
     /// <summary>Years and dates narrow a question down: a fact must contain them to answer it.</summary>
     [JsonIgnore]
     public bool IsConstraint => Kind is TokenKind.Year or TokenKind.Date;

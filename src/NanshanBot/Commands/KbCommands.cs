@@ -35,7 +35,7 @@ public static class KbCommands
                 Unanswered(services.Get<Operations.QuestionLog>(), services.Get<TimeProvider>(), index, args, output);
                 return 0;
             case "search" when args.Length > 1:
-                Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), output);
+                Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), services.Get<TimeProvider>().GetLocalNow().Year, output);
                 return 0;
             default:
                 Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N]");
@@ -43,17 +43,33 @@ public static class KbCommands
         }
     }
 
-    private static void Search(Retriever retriever, KnowledgeIndex index, string query, TextWriter output)
+    private static void Search(Retriever retriever, KnowledgeIndex index, string query, int year, TextWriter output)
     {
-        var result = retriever.Search(index, query);
-        output.WriteLine($"tokens: {string.Join(" ", result.Tokens.Select(t => t.IsStop ? $"({t.Text})" : t.IsPiece ? $"~{t.Text}" : t.Text))}");
-        output.WriteLine($"verdict: {result.Verdict}{(result.UnknownWords.Count > 0 ? " (unknown: " + string.Join(", ", result.UnknownWords) + ")" : "")}");
+        var parsed = index.Parse(query, year);
+        var result = retriever.Search(index, parsed, null);
+        foreach (var correction in parsed.Corrections)
+        {
+            output.WriteLine($"read as: {correction}");
+        }
+
+        output.WriteLine($"tokens: {string.Join(" ", result.Tokens.Select(t => Describe(t, parsed)))}");
+        output.WriteLine($"verdict: {result.Verdict}{(result.UnknownWords.Count > 0 ? " (unknown: " + string.Join(", ", result.UnknownWords) + ")" : "")}"
+            + (result.ExpectedKinds.Count > 0 ? $"; asks for: {string.Join("|", result.ExpectedKinds)}" : "")
+            + (result.RelaxedYear ? "; the year said relatively was given up" : ""));
         foreach (var c in result.Ranked.Take(12))
         {
+            var chosen = result.Answers.Contains(c) ? "*" : " ";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{c.Rank,7:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
+                $"{chosen}{c.Rank,6:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Source.Date}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
+            output.WriteLine($"         gives {string.Concat(c.Document.ValueKinds.Order())}; lists {string.Join(" ", c.Document.Listed)}");
+            output.WriteLine($"         matched {string.Join(" ", c.Hits)}{(c.Document.Passage is { } p ? $"  (article sentence; years and subjects from its paragraph and title: {string.Join(" ", Context(c.Document))})" : "")}");
         }
     }
+
+    private static string Describe(Retrieval.Text.Token t, Query parsed) =>
+        t.IsStop ? $"({t.Text})" : t.IsPiece ? $"~{t.Text}" : string.Create(CultureInfo.InvariantCulture, $"{t.Text}:{parsed.Weight(t.Text):0.00}");
+
+    private static IEnumerable<string> Context(IndexedDocument document) => document.ContextKeys;
 
     private static void Unanswered(Operations.QuestionLog log, TimeProvider time, KnowledgeIndex index, string[] args, TextWriter output)
     {

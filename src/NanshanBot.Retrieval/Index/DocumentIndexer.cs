@@ -1,0 +1,230 @@
+using System.Globalization;
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Text;
+
+namespace NanshanBot.Retrieval.Index;
+
+/// <summary>
+/// Turns facts and articles into indexed documents. An article's sentence keeps the context it depends on: a
+/// sentence without a year of its own takes the year an earlier sentence of its paragraph set, or else the
+/// headline's and the one its publication date implies; it also takes the places, people and organisations its
+/// paragraph and headline named. Chinese words also carry their English senses (<c>~stem</c>), so that an English
+/// question finds a Chinese sentence.
+/// </summary>
+internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons)
+{
+    public const string GlossPrefix = "~";
+
+    /// <summary>Words for kinds of place (省份, cities): a sentence that compares with "some provinces" names places.</summary>
+    private static readonly HashSet<string> PlaceNouns =
+        new[] { "province", "city", "country", "region", "county", "town", "nation", "continent", "village" }
+            .Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Words (as English stems, or a Chinese word's senses) for where an organisation is.</summary>
+    private static readonly HashSet<string> Premises =
+        new[] { "office", "headquarters", "address", "campus", "premises", "venue", "location" }
+            .Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    public IndexedDocument Fact(Fact fact)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = Year(knowledge.Sources[fact.SourceId].Date);
+        var zh = analyzer.Analyze(fact.Zh, written, termPieces: true);
+        var en = analyzer.Analyze(fact.En, written, termPieces: true);
+        Count(counts, zh);
+        Count(counts, en);
+        var keywords = analyzer.Analyze(string.Join(" , ", fact.Keywords), termPieces: true);
+        Count(counts, keywords);
+        foreach (var term in fact.About)
+        {
+            counts.TryAdd("@" + term, 1);
+        }
+
+        if (fact.Date is { } date)
+        {
+            AddDate(counts, date);
+        }
+
+        var zhText = analyzer.Normalize(fact.Zh);
+        var enText = analyzer.Normalize(fact.En);
+        var listed = new ListedTokens();
+        listed.Add(zh, zhText, t => [t.Text]);
+        listed.Add(en, enText, t => [t.Text]);
+        listed.AddOutside(fact.About.Select(a => "@" + a));
+        var kinds = AnswerKinds(zh.Concat(en), zhText + " " + enText, fact.Zh + " " + fact.En);
+        var text = analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
+        return new IndexedDocument(fact.Id, fact, null, knowledge.Sources[fact.SourceId], counts, text, kinds)
+        {
+            Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
+        };
+    }
+
+    public IEnumerable<IndexedDocument> Article(Article article, IReadOnlyList<Passage> passages)
+    {
+        var source = knowledge.Sources[article.SourceId];
+        var written = Year(source.Date);
+        var title = analyzer.Analyze(article.Title, written);
+        var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
+        var titleSubjects = Subjects(title).ToList();
+        foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
+        {
+            List<string>? leadYears = null;
+            var leadSubjects = new HashSet<string>(titleSubjects, StringComparer.Ordinal);
+            foreach (var passage in paragraph)
+            {
+                var normalized = analyzer.Normalize(passage.Text);
+                var tokens = analyzer.AnalyzeNormalized(normalized, written, termPieces: true);
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                Count(counts, tokens);
+                AddGlosses(counts, tokens);
+                var ownYears = tokens.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
+                var context = new List<string>(ownYears.Count > 0 ? [] : leadYears ?? titleYears.Concat(DateYears(source.Date)));
+                context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s)));
+                foreach (var key in context)
+                {
+                    counts.TryAdd(key, 1);
+                }
+
+                leadYears = ownYears.Count > 0 ? ownYears : leadYears;
+                leadSubjects.UnionWith(Subjects(tokens));
+                var listed = new ListedTokens();
+                listed.Add(tokens, normalized, Keys);
+                yield return new IndexedDocument(passage.Id, null, passage, source, counts, normalized, AnswerKinds(tokens, normalized, passage.Text))
+                {
+                    Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
+                    ContextKeys = context.ToHashSet(StringComparer.Ordinal),
+                    RelativeYear = tokens.FirstOrDefault(t => t.IsRelativeYear) is { Text: not null } y ? int.Parse(y.Text[3..], CultureInfo.InvariantCulture) : null,
+                };
+            }
+        }
+    }
+
+    /// <summary>The years an article's date implies for a sentence that names none: its own, and the year just
+    /// ended for a state of things reported early in a year.</summary>
+    private static IEnumerable<string> DateYears(string date)
+    {
+        var year = Year(date);
+        yield return $"#y:{year}";
+        if (date.Length >= 7 && int.Parse(date[5..7], CultureInfo.InvariantCulture) <= 3)
+        {
+            yield return $"#y:{year - 1}";
+        }
+    }
+
+    private void AddGlosses(Dictionary<string, int> counts, List<Token> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            foreach (var key in Glosses(token))
+            {
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    private IEnumerable<string> Keys(Token token) => Glosses(token).Prepend(token.Text);
+
+    private IEnumerable<string> Glosses(Token token) =>
+        token is { Kind: TokenKind.Word, IsStop: false, IsPiece: false, Text.Length: >= 2 } && !token.IsEnglish
+            ? analyzer.Glosses(token.Text).Select(stem => GlossPrefix + stem)
+            : [];
+
+    /// <summary>What a sentence or headline is about, for the sentences after it: the terms it names (places,
+    /// people, organisations, events and concepts), other than question words.</summary>
+    private IEnumerable<string> Subjects(List<Token> tokens) =>
+        tokens.Where(t => t is { Kind: TokenKind.Term, IsPiece: false } && knowledge.Terms[t.Text[1..]] is { Kind: not TermKind.Question })
+            .Select(t => t.Text);
+
+    /// <summary>The kinds of answer a reply quoting this text gives (see <see cref="IndexedDocument.ValueKinds"/>):
+    /// from what the text shows, not from a fact's date field or keywords.</summary>
+    private HashSet<char> AnswerKinds(IEnumerable<Token> shown, string normalized, string original)
+    {
+        var kinds = new HashSet<char>();
+        foreach (var token in shown)
+        {
+            if (token.Text[0] == '#')
+            {
+                kinds.Add(token.Text[1]);
+            }
+            else if (token.Kind == TokenKind.Term && knowledge.Terms[token.Text[1..]] is var term)
+            {
+                if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
+                {
+                    kinds.Add('l');
+                }
+                else if (term.Kind is TermKind.Person or TermKind.Organisation)
+                {
+                    kinds.Add(term.Kind == TermKind.Person ? 'h' : 'g');
+                }
+            }
+            else if (token.Pos is "ns" or "nt" && !token.IsPiece)
+            {
+                kinds.Add(token.Pos == "ns" ? 'l' : 'g');
+            }
+        }
+
+        if (persons.Find(normalized, original).Count > 0)
+        {
+            kinds.Add('h');
+        }
+
+        if (Enumerations.Find(normalized).Count > 0)
+        {
+            kinds.Add('e');
+        }
+
+        if (shown.Any(t => !t.IsStop && Premises.Overlaps(EnglishSenses(t))))
+        {
+            kinds.Add('a');
+        }
+
+        if (shown.Any(t => t.Kind == TokenKind.Word && !t.IsStop && PlaceNouns.Overlaps(EnglishSenses(t))))
+        {
+            kinds.Add('l');
+        }
+
+        return kinds;
+    }
+
+    /// <summary>What a token means in English stems: itself, a Chinese word's one-word senses, a term's English names.</summary>
+    private IEnumerable<string> EnglishSenses(Token token) => token.Kind switch
+    {
+        TokenKind.Word when token.IsEnglish => [token.Text],
+        TokenKind.Word when token.Text.Length >= 2 => analyzer.Senses(token.Text).Where(s => s.Length == 1).Select(s => s[0]),
+        TokenKind.Term => knowledge.Terms[token.Text[1..]].Names.Where(n => n.All(c => char.IsAsciiLetter(c) || c == ' '))
+            .Select(n => EnglishStemmer.Stem(n.ToLowerInvariant())),
+        _ => [],
+    };
+
+    /// <summary>A date counts as one of its document's years. A state of things reported early in a year
+    /// ("目前", dated 2026-01) with no year in its text also describes the year just ended, so it answers for 2025.</summary>
+    private static void AddDate(Dictionary<string, int> counts, string date)
+    {
+        var year = Year(date);
+        var statesAYear = counts.Keys.Any(k => k.StartsWith("#y:", StringComparison.Ordinal));
+        counts.TryAdd($"#y:{year}", 1);
+        if (date.Length >= 7 && int.Parse(date[5..7], CultureInfo.InvariantCulture) <= 3 && !statesAYear)
+        {
+            counts.TryAdd($"#y:{year - 1}", 1);
+        }
+
+        if (date.Length == 10)
+        {
+            counts.TryAdd($"#d:{int.Parse(date[5..7], CultureInfo.InvariantCulture)}-{int.Parse(date[8..10], CultureInfo.InvariantCulture)}", 1);
+            counts.TryAdd($"#dd:{int.Parse(date[8..10], CultureInfo.InvariantCulture)}", 1);
+        }
+    }
+
+    private static int Year(string date) => int.Parse(date[..4], CultureInfo.InvariantCulture);
+
+    private static void Count(Dictionary<string, int> counts, List<Token> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (!token.IsStop)
+            {
+                counts[token.Text] = counts.GetValueOrDefault(token.Text) + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Text;
+using NanshanBot.Retrieval.Text;
+
+namespace NanshanBot.Retrieval.Index;
+
+/// <summary>
+/// Reads a mistyped word as the word of the knowledge base it is one slip away from, when nothing else fits: an
+/// English word no dictionary knows that is one edit (or one swap) from a word the knowledge uses (GPD: GDP), or a
+/// run of Chinese characters that is no word but sounds like one the knowledge uses with one character different
+/// (人钧: 人均, 工司: 公司, 见区: 建区, by toneless pinyin).
+/// </summary>
+public sealed class TypoCorrector
+{
+    private const int MinEnglishLength = 3;
+    private readonly KnowledgeIndex index;
+    private readonly Informativeness general;
+
+    /// <summary>Each English word of the knowledge under itself and under each of its one-letter deletions.</summary>
+    private readonly Dictionary<string, List<string>> englishDeletes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> englishWords = new(StringComparer.Ordinal);
+
+    /// <summary>The knowledge's Chinese words of two to four characters by their toneless pinyin.</summary>
+    private readonly Dictionary<string, List<string>> bySound = new(StringComparer.Ordinal);
+
+    internal TypoCorrector(KnowledgeIndex index)
+    {
+        this.index = index;
+        general = index.Analyzer.Resources.Informativeness;
+        var names = index.Analyzer.Terms.Names.ToList();
+        foreach (var word in names.SelectMany(n => n.Split(' ')).Concat(index.Documents.SelectMany(d => EnglishWords(d.NormalizedText))))
+        {
+            if (word.Length >= MinEnglishLength && word.All(char.IsAsciiLetter) && englishWords.Add(word) && !index.Analyzer.IsEnglishStop(word))
+            {
+                AddDeletes(word);
+            }
+        }
+
+        foreach (var word in names.Concat(index.Vocabulary).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
+        {
+            foreach (var key in index.Pinyin.Keys(word).Take(2))
+            {
+                (bySound.TryGetValue(key, out var list) ? list : bySound[key] = []).Add(word);
+            }
+        }
+    }
+
+    /// <summary>The text with its typos read as the words they stand for, or the same text when there are none.</summary>
+    public string Correct(string normalized, List<Token> tokens)
+    {
+        var fixes = new List<(int Start, int Length, string Word)>();
+        foreach (var token in tokens.Where(t => t is { Kind: TokenKind.Word, IsStop: false, IsPiece: false } && t.IsEnglish && t.Start >= 0))
+        {
+            var surface = normalized.Substring(token.Start, token.Length);
+            if (EnglishFix(surface) is { } word)
+            {
+                fixes.Add((token.Start, token.Length, word));
+            }
+        }
+
+        ChineseFixes(normalized, tokens, fixes);
+        if (fixes.Count == 0)
+        {
+            return normalized;
+        }
+
+        var text = new StringBuilder(normalized);
+        foreach (var (start, length, word) in fixes.OrderByDescending(f => f.Start))
+        {
+            text.Remove(start, length).Insert(start, word);
+        }
+
+        return text.ToString();
+    }
+
+    private string? EnglishFix(string word)
+    {
+        var bare = word.EndsWith("'s", StringComparison.Ordinal) ? word[..^2] : word;
+        if (bare.Length < MinEnglishLength || !bare.All(char.IsAsciiLetter) || englishWords.Contains(bare) || general.IsEnglishWord(bare))
+        {
+            return null;
+        }
+
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in Deletes(bare).Prepend(bare))
+        {
+            if (englishDeletes.TryGetValue(key, out var words))
+            {
+                candidates.UnionWith(words.Where(w => IsOneEdit(bare, w)));
+            }
+        }
+
+        var best = candidates.OrderByDescending(w => index.DocumentFrequency(EnglishStemmer.Stem(w))).ThenBy(w => w, StringComparer.Ordinal).FirstOrDefault();
+        return best is null ? null : word.Length == bare.Length ? best : best + "'s";
+    }
+
+    /// <summary>Runs of one-character Chinese words (the segmenter's way with a word it does not know) that sound
+    /// like a word of the knowledge with exactly one character different.</summary>
+    private void ChineseFixes(string normalized, List<Token> tokens, List<(int, int, string)> fixes)
+    {
+        var words = tokens.Where(t => t is { Kind: TokenKind.Word, IsPiece: false } && !t.IsEnglish && t.Start >= 0).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var j = i + 1; j < words.Count && j - i < 3; j++)
+            {
+                var run = words.GetRange(i, j - i + 1);
+                var start = run[0].Start;
+                var length = run[^1].Start + run[^1].Length - start;
+                if (run.Any(t => t.IsStop) || !run.Any(t => t.Length == 1) || length > 4 || run.Sum(t => t.Length) != length)
+                {
+                    continue;
+                }
+
+                var text = normalized.Substring(start, length);
+                if (index.Analyzer.Segmenter.IsKnown(text) || index.DocumentFrequency(text) > 0 || SoundsLike(text) is not { } word)
+                {
+                    continue;
+                }
+
+                fixes.Add((start, length, word));
+                i = j;
+                break;
+            }
+        }
+    }
+
+    private string? SoundsLike(string text)
+    {
+        string? best = null;
+        foreach (var key in index.Pinyin.Keys(text))
+        {
+            foreach (var word in bySound.GetValueOrDefault(key) ?? [])
+            {
+                if (word.Length == text.Length && Differences(word, text) == 1
+                    && (best is null || index.DocumentFrequency(word) > index.DocumentFrequency(best)))
+                {
+                    best = word;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static int Differences(string a, string b) => a.Zip(b).Count(p => p.First != p.Second);
+
+    private void AddDeletes(string word)
+    {
+        foreach (var key in Deletes(word).Prepend(word))
+        {
+            (englishDeletes.TryGetValue(key, out var list) ? list : englishDeletes[key] = []).Add(word);
+        }
+    }
+
+    private static IEnumerable<string> Deletes(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return word.Remove(i, 1);
+        }
+    }
+
+    /// <summary>One insertion, deletion or substitution, or two neighbours swapped; a three-letter word only swapped.</summary>
+    private static bool IsOneEdit(string typed, string word)
+    {
+        if (typed.Length == word.Length)
+        {
+            var diff = Enumerable.Range(0, typed.Length).Where(i => typed[i] != word[i]).ToList();
+            var swapped = diff.Count == 2 && diff[1] == diff[0] + 1 && typed[diff[0]] == word[diff[1]] && typed[diff[1]] == word[diff[0]];
+            return swapped || (diff.Count == 1 && typed.Length > MinEnglishLength);
+        }
+
+        var (longer, shorter) = typed.Length > word.Length ? (typed, word) : (word, typed);
+        return longer.Length == shorter.Length + 1 && shorter.Length >= MinEnglishLength
+            && Enumerable.Range(0, longer.Length).Any(i => longer.Remove(i, 1) == shorter);
+    }
+
+    private static IEnumerable<string> EnglishWords(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsAsciiLetter(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                yield return text[start..i];
+                start = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Retrieval.Text;
+
+namespace NanshanBot.Retrieval.Search;
+
+/// <summary>
+/// Reads a question as people type it: markup and entities removed; typos read as the knowledge's words; a
+/// clause of pure chatter at either end ("多谢", "hey bot,", "Thanks a lot") set aside; and every token weighed by
+/// how much it says in general language, with a word that only names the kind of answer ("the name of the
+/// <b>dish</b>", "哪家<b>公司</b>", "年份叫什么") weighing less, since the answer need not repeat it.
+/// </summary>
+public static partial class QuestionReader
+{
+    /// <summary>How much a word that names the kind of answer counts, against its own informativeness.</summary>
+    private const double CategoryFactor = 0.3;
+
+    /// <summary>A question-word term (为什么 = why) helps rank but says little about the subject.</summary>
+    private const double QuestionTermWeight = 0.3;
+
+    /// <summary>A concept the knowledge names is never weighed as a common word.</summary>
+    private const double MinTermWeight = 0.5;
+
+    /// <summary>The longest clause at either end that can be chatter: a few characters or words.</summary>
+    private const int ChatterHan = 6;
+    private const int ChatterWords = 4;
+
+    public static Query Read(KnowledgeIndex index, string question, int? year)
+    {
+        var analyzer = index.Analyzer;
+        var normalized = analyzer.Normalize(Clean(question));
+        var tokens = analyzer.AnalyzeNormalized(normalized, year);
+        var corrected = index.Typos.Correct(normalized, tokens);
+        var corrections = new List<string>();
+        if (!ReferenceEquals(corrected, normalized))
+        {
+            corrections.Add($"{normalized} → {corrected}");
+            normalized = corrected;
+            tokens = analyzer.AnalyzeNormalized(normalized, year);
+        }
+
+        SetAsideChatter(index, normalized, tokens);
+        return new Query(question, normalized, tokens, LanguageDetector.Detect(question))
+        {
+            Weights = Weigh(index, normalized, tokens),
+            Corrections = corrections,
+        };
+    }
+
+    /// <summary>Markup (tags, entities) is never part of a question.</summary>
+    private static string Clean(string text) => Tag().Replace(WebUtility.HtmlDecode(text), " ");
+
+    private static void SetAsideChatter(KnowledgeIndex index, string normalized, List<Token> tokens)
+    {
+        var clauses = Clauses(normalized);
+        if (clauses.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var (start, end) in new[] { clauses[0], clauses[^1] })
+        {
+            var inClause = Enumerable.Range(0, tokens.Count).Where(i => tokens[i].Start >= start && tokens[i].Start < end).ToList();
+            if (IsChatter(index, normalized[start..end], inClause.Select(i => tokens[i])))
+            {
+                foreach (var i in inClause)
+                {
+                    tokens[i] = tokens[i] with { IsStop = true };
+                }
+            }
+        }
+    }
+
+    /// <summary>A short clause with nothing the knowledge knows, no number and no question word.</summary>
+    private static bool IsChatter(KnowledgeIndex index, string clause, IEnumerable<Token> tokens)
+    {
+        var han = clause.Count(LanguageDetector.IsHan);
+        var words = Word().Count(clause);
+        var lexicon = index.Knowledge.Lexicon;
+        return han <= ChatterHan && words <= ChatterWords
+            && !lexicon.AnswerTypes.Keys.Any(q => Phrases.Contains(clause, q))
+            && !lexicon.FollowUpMarkers.Any(m => Phrases.Contains(clause, m))
+            && tokens.All(t => t.Kind == TokenKind.Word && !t.Pos.StartsWith("ns", StringComparison.Ordinal)
+                && (t.IsStop || index.DocumentFrequency(t.Text) == 0));
+    }
+
+    private static List<(int Start, int End)> Clauses(string text)
+    {
+        var clauses = new List<(int, int)>();
+        var start = 0;
+        foreach (Match m in ClauseBreak().Matches(text))
+        {
+            if (text[start..m.Index].Any(char.IsLetterOrDigit))
+            {
+                clauses.Add((start, m.Index));
+            }
+
+            start = m.Index + m.Length;
+        }
+
+        if (text[start..].Any(char.IsLetterOrDigit))
+        {
+            clauses.Add((start, text.Length));
+        }
+
+        return clauses;
+    }
+
+    private static Dictionary<string, double> Weigh(KnowledgeIndex index, string normalized, List<Token> tokens)
+    {
+        var general = index.Analyzer.Resources.Informativeness;
+        var categories = CategoryPositions(normalized);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var token in tokens.Where(t => !t.IsStop))
+        {
+            var surface = token.Start >= 0 ? normalized.AsSpan(token.Start, token.Length) : token.Text.AsSpan();
+            var weight = token.Kind switch
+            {
+                TokenKind.Term => index.Knowledge.Terms[token.Text[1..]] switch
+                {
+                    { IsNamedEntity: true } => 1.0,
+                    { Kind: TermKind.Question } => QuestionTermWeight,
+                    _ => Math.Max(MinTermWeight, Surface(general, surface)),
+                },
+                TokenKind.Word => Surface(general, surface),
+                _ => 1.0,
+            };
+            if (categories.Contains(token.Start))
+            {
+                weight *= CategoryFactor;
+            }
+
+            weights[token.Text] = Math.Max(weights.GetValueOrDefault(token.Text), weight);
+        }
+
+        return weights;
+    }
+
+    private static double Surface(Informativeness general, ReadOnlySpan<char> surface)
+    {
+        if (surface.Length > 0 && LanguageDetector.IsHan(surface[0]))
+        {
+            return general.OfChinese(surface);
+        }
+
+        var most = 0.0;
+        foreach (var range in surface.Split(' '))
+        {
+            most = Math.Max(most, general.OfEnglish(surface[range]));
+        }
+
+        return most;
+    }
+
+    /// <summary>Where the words that name the kind of answer start.</summary>
+    private static HashSet<int> CategoryPositions(string text)
+    {
+        var positions = new HashSet<int>();
+        foreach (Match m in Category().Matches(text))
+        {
+            positions.Add(m.Groups["w"].Index);
+        }
+
+        return positions;
+    }
+
+    [GeneratedRegex(@"<[^<>]{0,40}>|&[#a-z0-9]{1,10};?")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"[，。？！；…\n?!;]+|[,.](?!\d)")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"[a-z]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?(?<w>[a-z])|\bname\s+of\s+(?:the\s+|a\s+)?(?<w>[a-z])|(?:哪个|哪家|哪些|哪种|哪位|哪所|哪座|哪一个|哪一家|什么样的)(?<w>[\u4e00-\u9fff])|(?<w>[\u4e00-\u9fff])[\u4e00-\u9fff]?(?=叫什么|叫啥|的名字|的名称)")]
+    private static partial Regex Category();
+}
