@@ -27,6 +27,13 @@ public sealed record Answer(
     /// <summary>Anything but a sourced answer counts as declined for the user and for evaluation.</summary>
     public bool Declined => Kind != AnswerKind.Answered;
 
+    /// <summary>The article sentences behind the reply as they were written (a reply in the other language is built
+    /// from one of them), for <c>/sources</c> and <c>ask --json</c>.</summary>
+    public IReadOnlyList<Quote> Quotes { get; init; } = [];
+
     /// <summary>Names this answer in logs and feedback (a Telegram 👍 refers to it); 12 hex characters.</summary>
     public string Id { get; init; } = Guid.NewGuid().ToString("N")[..12];
 }
+
+/// <summary>A sentence of a source as written.</summary>
+public sealed record Quote(string SourceId, string Text);

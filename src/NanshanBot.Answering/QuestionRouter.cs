@@ -55,7 +55,7 @@ public sealed partial class QuestionRouter(
         }
 
         var context = followUp ? tokens.Concat(last!.Tokens.Where(t => !tokens.Contains(t))) : tokens;
-        return new Routed(text, composer.Compose(result, index.Knowledge), result,
+        return new Routed(text, composer.Compose(result, index), result,
             context.Where(t => !t.IsStop).Take(MaxContextTokens).ToList());
     }
 

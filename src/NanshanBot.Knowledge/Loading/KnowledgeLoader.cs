@@ -63,7 +63,7 @@ public static class KnowledgeLoader
     private static HashSet<string> WordList(List<(string Path, string Text)> files, string path) =>
         Lines(files, path).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person", "organisation", "list"];
+    private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person", "organisation", "list", "duration"];
 
     private static Dictionary<string, IReadOnlyList<string>> AnswerTypes(
         List<(string Path, string Text)> files, string path, List<KnowledgeError> errors)

@@ -11,7 +11,7 @@ namespace NanshanBot.Retrieval.Index;
 /// paragraph and headline named. Chinese words also carry their English senses (<c>~stem</c>), so that an English
 /// question finds a Chinese sentence.
 /// </summary>
-internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons)
+internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons)
 {
     public const string GlossPrefix = "~";
 
@@ -173,6 +173,11 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             kinds.Add('e');
         }
 
+        if (Duration().IsMatch(normalized))
+        {
+            kinds.Add('u');
+        }
+
         if (shown.Any(t => !t.IsStop && Premises.Overlaps(EnglishSenses(t))))
         {
             kinds.Add('a');
@@ -214,6 +219,9 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             counts.TryAdd($"#dd:{int.Parse(date[8..10], CultureInfo.InvariantCulture)}", 1);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"每(?:个)?(?:小时|天|日|周|星期|月|年)|[\d一二两三四五六七八九十百半几]+\s*(?:个)?(?:小时|分钟|天|周|星期|个月|年间|年来|年内)|(?<!\d)\d{1,3}\s*年(?!\d|月|度)|\bevery\s+(?:\w+\s+)?(?:hour|day|week|month|year|minute)s?\b|\b(?:hourly|daily|weekly|monthly|annually)\b|\b\d+\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b")]
+    private static partial System.Text.RegularExpressions.Regex Duration();
 
     private static int Year(string date) => int.Parse(date[..4], CultureInfo.InvariantCulture);
 

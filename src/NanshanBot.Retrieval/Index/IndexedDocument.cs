@@ -22,7 +22,7 @@ public sealed class IndexedDocument
     }
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
-    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list,
+    /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
     /// 'a' premises (an office, headquarters or address: with an organisation, an answer to "where").</summary>
     public IReadOnlySet<char> ValueKinds { get; }
 
@@ -34,6 +34,7 @@ public sealed class IndexedDocument
         "person" => 'h',
         "organisation" => 'g',
         "list" => 'e',
+        "duration" => 'u',
         _ => kind[0],
     };
 

@@ -112,6 +112,7 @@ public static partial class QuestionReader
     {
         var general = index.Analyzer.Resources.Informativeness;
         var categories = CategoryPositions(normalized);
+        var ambiguous = AmbiguousPositions(index, normalized, tokens);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var token in tokens.Where(t => !t.IsStop))
         {
@@ -127,7 +128,7 @@ public static partial class QuestionReader
                 TokenKind.Word => Surface(general, surface),
                 _ => 1.0,
             };
-            if (categories.Contains(token.Start))
+            if (categories.Contains(token.Start) || ambiguous.Contains(token.Start))
             {
                 weight *= CategoryFactor;
             }
@@ -153,6 +154,32 @@ public static partial class QuestionReader
 
         return most;
     }
+
+    /// <summary>Where Chinese words start that no document has and that the segmenter may have cut wrongly: the
+    /// character before or after them makes a word with their own first or last ("几年内能到": 年内 as well as
+    /// 内能), so the question may not say them at all.</summary>
+    public static HashSet<int> AmbiguousPositions(KnowledgeIndex index, string text, List<Token> tokens)
+    {
+        var positions = new HashSet<int>();
+        var segmenter = index.Analyzer.Segmenter;
+        foreach (var t in tokens.Where(t => t is { Kind: TokenKind.Word, IsPiece: false, Start: > 0, Length: >= 2 } && !t.IsEnglish
+            && index.DocumentFrequency(t.Text) == 0 && !index.AnyTextContains(t.Text)))
+        {
+            var end = t.Start + t.Length;
+            var before = LanguageDetector.IsHan(text[t.Start - 1]) && segmenter.IsKnown([text[t.Start - 1], text[t.Start]]);
+            var after = end < text.Length && LanguageDetector.IsHan(text[end]) && segmenter.IsKnown([text[end - 1], text[end]]);
+            if ((before && !IsTermEnd(tokens, t.Start)) || after)
+            {
+                positions.Add(t.Start);
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>Whether a term's name ends right before a position (a term is never cut wrongly).</summary>
+    private static bool IsTermEnd(List<Token> tokens, int position) =>
+        tokens.Any(t => t.Kind == TokenKind.Term && t.Start + t.Length == position);
 
     /// <summary>Where the words that name the kind of answer start.</summary>
     private static HashSet<int> CategoryPositions(string text)

@@ -24,7 +24,9 @@ public enum Verdict
 public sealed record Candidate(
     IndexedDocument Document, double Score, double Coverage, IReadOnlySet<string> Matched, bool GivesKindAsked)
 {
-    public double Rank => Score * (0.3 + Coverage);
+    /// <summary>BM25 times how much of the question the document covers; coverage, being weighed by how much each
+    /// word says, counts twice.</summary>
+    public double Rank => Score * (0.3 + Coverage) * (0.3 + Coverage);
 
     /// <summary>The index keys of the document that matched (a word, or a translation of it).</summary>
     public IReadOnlySet<string> Hits { get; init; } = new HashSet<string>();

@@ -57,11 +57,14 @@ public sealed class Retriever(RetrievalOptions options)
     /// fact about (冠军, population), a place or organisation it has never seen (罗湖区), a rare noun (房价), or a
     /// name no dictionary has (UBTech). Such a question cannot be answered however well its other words match.
     /// Common words (名字, weather) only lower how much of the question a document covers.</summary>
-    private static List<string> UnknownSubjects(KnowledgeIndex index, Query question, IReadOnlyList<Token> content) =>
-        content.Where(t => index.DocumentFrequency(t.Text) == 0 && IsUnknownSubject(index, question, t))
+    private static List<string> UnknownSubjects(KnowledgeIndex index, Query question, IReadOnlyList<Token> content)
+    {
+        var ambiguous = QuestionReader.AmbiguousPositions(index, question.Normalized, question.Tokens);
+        return content.Where(t => index.DocumentFrequency(t.Text) == 0 && !ambiguous.Contains(t.Start) && IsUnknownSubject(index, question, t))
             .Select(t => t.Text)
             .Distinct()
             .ToList();
+    }
 
     private static bool IsUnknownSubject(KnowledgeIndex index, Query question, Token t)
     {
@@ -85,6 +88,7 @@ public sealed class Retriever(RetrievalOptions options)
         var named = t.Pos is "ns" or "nt";
         var noun = t.Pos.StartsWith('n') || t.Pos is "vn" or "s";
         return (named || (noun && question.Weight(t.Text) >= UnknownNounWeight)) && !index.AnyTextContains(t.Text)
-            && !index.Analyzer.Glosses(t.Text).Any(stem => index.DocumentFrequency(stem) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + stem) > 0);
+            && !index.Analyzer.Senses(t.Text).Any(sense => sense.Length == 1
+                && index.DocumentFrequency(sense[0]) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + sense[0]) > 0);
     }
 }

@@ -36,8 +36,10 @@ public static partial class Enumerations
                 last = next;
             }
 
+            // The first item is taken to be about as long as the second: the words before it belong to the sentence.
+            var reach = Math.Clamp(SecondItemLength(text, i), 2, ItemReach);
             var start = i;
-            while (start > 0 && i - start < ItemReach && !IsClauseBreak(text[start - 1]))
+            while (start > 0 && i - start < reach && !IsClauseBreak(text[start - 1]))
             {
                 start--;
             }
@@ -51,6 +53,17 @@ public static partial class Enumerations
             found.Add(new Enumeration(start, end));
             i = end < text.Length ? text.IndexOf('、', end) : -1;
         }
+    }
+
+    private static int SecondItemLength(string text, int separator)
+    {
+        var end = separator + 1;
+        while (end < text.Length && text[end] != '、' && !IsClauseBreak(text[end]) && !EndsList(text, end))
+        {
+            end++;
+        }
+
+        return end - separator - 1;
     }
 
     /// <summary>The next 、 of the same list: before any clause break.</summary>

@@ -34,7 +34,7 @@ public sealed class TextAnalyzer
         var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize)).Concat(stopWords)
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);
-        glossary = new Glossary(resources.Bilingual, w => IsEnglishStop(w) || resources.Informativeness.OfEnglish(w) < Glossary.MinInformativeness);
+        glossary = new Glossary(resources.Bilingual, IsEnglishStop, w => resources.Informativeness.OfEnglish(w) < Glossary.MinInformativeness);
         Resources = resources;
     }
 
@@ -176,9 +176,9 @@ public sealed class TextAnalyzer
     };
 
     /// <summary>Chinese words' English stems, worked out once per word.</summary>
-    private sealed class Glossary(ChineseEnglishDictionary dictionary, Func<string, bool> isStop)
+    private sealed class Glossary(ChineseEnglishDictionary dictionary, Func<string, bool> isStop, Func<string, bool> isCommon)
     {
-        /// <summary>A gloss word as common as "become" or "have" would match everything.</summary>
+        /// <summary>A sense made only of words as common as "become" or "have" would match everything.</summary>
         public const double MinInformativeness = 0.3;
         private const int MaxStems = 4;
         private const int MaxWordsPerSense = 3;
@@ -218,7 +218,7 @@ public sealed class TextAnalyzer
                 var words = sense.ToLowerInvariant().Split([' ', ',', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
                     .Where(w => w.All(char.IsAsciiLetter) && w.Length > 1 && !isStop(w) && w is not ("sb" or "sth" or "etc" or "surname"))
                     .ToList();
-                if (words.Count == 0 || words.Count > MaxWordsPerSense)
+                if (words.Count == 0 || words.Count > MaxWordsPerSense || words.All(isCommon))
                 {
                     continue;
                 }

@@ -16,7 +16,11 @@ public static class AnswerJson
     public static object Shape(Answer answer) => new { reply = answer.Text, declined = answer.Declined, sources = Sources(answer) };
 
     public static object[] Sources(Answer answer) =>
-        answer.Sources.Select(s => (object)new { title = s.Title, publisher = s.Publisher, date = s.Date, url = s.Url }).ToArray();
+        answer.Sources.Select(s => (object)new
+        {
+            title = s.Title, publisher = s.Publisher, date = s.Date, url = s.Url,
+            quotes = answer.Quotes.Where(q => q.SourceId == s.Id).Select(q => q.Text).ToArray(),
+        }).ToArray();
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(Shape(answer), Options);
 }

@@ -91,7 +91,8 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("verdict: Found", result.Stdout);
-        Assert.Matches(@"coverage 1\.00\s+per-capita-gdp:", result.Stdout);
+        Assert.Matches(@"coverage 1\.00\s+2026-01-28\s+per-capita-gdp:", result.Stdout);
+        Assert.Contains("matched @per-capita @gdp", result.Stdout);
     }
 
     [Fact]

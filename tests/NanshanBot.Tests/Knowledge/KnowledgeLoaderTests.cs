@@ -105,7 +105,7 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
-    public void DroppedInArticleBecomesPassagesWithItsSource()
+    public void DroppedInArticleBecomesOnePassagePerSentenceWithItsSource()
     {
         Directory.CreateDirectory(Path.Combine(folder, "articles"));
         File.WriteAllText(Path.Combine(folder, "articles", "harbour.md"), """
@@ -125,9 +125,12 @@ public sealed class KnowledgeLoaderTests : IDisposable
         var kb = KnowledgeLoader.Load(folder);
 
         var passages = kb.Passages.Where(p => p.SourceId == "article-harbour").ToList();
-        Assert.Equal(2, passages.Count);
+        Assert.Equal(
+            ["The Shekou ferry terminal added a route to Zhuhai this spring.", "Ferries leave every hour.", "A second paragraph about the pier."],
+            passages.Select(p => p.Text));
+        Assert.Equal([(0, 0), (0, 1), (1, 0)], passages.Select(p => (p.Paragraph, p.Sentence)));
+        Assert.Equal("The Shekou ferry terminal added a route to Zhuhai this spring.", passages[1].Previous);
         Assert.Equal("Test Gazette", kb.Sources["article-harbour"].Publisher);
-        Assert.Contains(passages, p => p.Text.Contains("Zhuhai"));
     }
 
     [Fact]
