@@ -11,7 +11,7 @@ namespace NanshanBot.Retrieval.Index;
 /// paragraph and headline named. Chinese words also carry their English senses (<c>~stem</c>), so that an English
 /// question finds a Chinese sentence.
 /// </summary>
-internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons)
+internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons, Places places)
 {
     public const string GlossPrefix = "~";
 
@@ -93,6 +93,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
                     ContextKeys = context.ToHashSet(StringComparer.Ordinal),
+                    OtherPlaces = places.Others(tokens), NamesSubject = places.NamesSubject(tokens),
                     RelativeYear = tokens.FirstOrDefault(t => t.IsRelativeYear) is { Text: not null } y ? int.Parse(y.Text[3..], CultureInfo.InvariantCulture) : null,
                 };
             }

@@ -76,6 +76,13 @@ public sealed class IndexedDocument
     /// subjects) rather than from its own words.</summary>
     public IReadOnlySet<string> ContextKeys { get; init; } = None;
 
+    /// <summary>For an article's sentence: the other districts and cities it names in its own words (宝安区, 福田区),
+    /// which make it about them rather than about Nanshan unless it names Nanshan too.</summary>
+    public IReadOnlySet<string> OtherPlaces { get; init; } = None;
+
+    /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>
+    public bool NamesSubject { get; init; }
+
     public bool Contains(string token) => TermFrequencies.ContainsKey(token);
 
     public string Text(Language language) => Fact?.Text(language) ?? Passage!.Text;

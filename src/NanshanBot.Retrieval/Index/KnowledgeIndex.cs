@@ -19,7 +19,8 @@ public sealed class KnowledgeIndex
         Analyzer = new TextAnalyzer(resources, knowledge);
         Pinyin = new Pinyin(resources.Bilingual);
         Persons = new PersonNames(resources.Bilingual, Analyzer.Segmenter, knowledge.Lexicon.PersonTitles, Pinyin);
-        var indexer = new DocumentIndexer(knowledge, Analyzer, Persons);
+        Places = new Places(knowledge);
+        var indexer = new DocumentIndexer(knowledge, Analyzer, Persons, Places);
         var documents = new List<IndexedDocument>(knowledge.Facts.Count + knowledge.Passages.Count);
         documents.AddRange(knowledge.Facts.Select(indexer.Fact));
         foreach (var article in knowledge.Passages.GroupBy(p => p.Article))
@@ -99,6 +100,8 @@ public sealed class KnowledgeIndex
     public PersonNames Persons { get; }
 
     public TypoCorrector Typos { get; }
+
+    public Places Places { get; }
 
     public IReadOnlyList<IndexedDocument> Documents { get; }
 

@@ -26,13 +26,16 @@ internal static class CandidateRanking
     /// that gives a stand-in (a company's office).</summary>
     private const double ExactKindBoost = 1.5;
 
-    public static List<Candidate> Rank(KnowledgeIndex index, QueryShape query, ContentWeights content, IReadOnlyList<Token>? context, bool relativeYears)
+    /// <summary>How much a document of the year the question said relatively (去年) is preferred.</summary>
+    private const double RelativeYearBoost = 1.5;
+
+    public static List<Candidate> Rank(KnowledgeIndex index, QueryShape query, ContentWeights content, IReadOnlyList<Token>? context)
     {
         var ranked = new List<Candidate>();
         foreach (var (position, score) in Bm25(index, Weights(query, content, context)))
         {
             var document = index.Documents[position];
-            if (!query.IsSatisfiedBy(document, relativeYears))
+            if (!query.IsSatisfiedBy(document))
             {
                 continue;
             }
@@ -44,7 +47,8 @@ internal static class CandidateRanking
                 continue;
             }
 
-            var boost = (query.IsAbout(document) ? AboutBoost : 1.0) * (query.GivesExactKind(document) ? ExactKindBoost : 1.0);
+            var boost = (query.IsAbout(document) ? AboutBoost : 1.0) * (query.GivesExactKind(document) ? ExactKindBoost : 1.0)
+                * (query.RelativeYears.Count > 0 && query.HasRelativeYears(document) ? RelativeYearBoost : 1.0);
             ranked.Add(new Candidate(document, score * boost, content.Coverage(match.Credits), match.Credits.Keys.ToHashSet(StringComparer.Ordinal), givesKind)
             {
                 Hits = match.Hits,

@@ -23,7 +23,8 @@ internal sealed partial class QueryShape
         Content = tokens.Where(t => t.IsContent && !implied.Contains(t.Text)).DistinctBy(t => t.Text).ToList();
         var entities = Content.Where(IsEntity).Select(t => t.Text).ToList();
         Covered = Content.Count > entities.Count ? Content.Where(t => !IsEntity(t)).ToList() : Content;
-        Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Distinct().ToList();
+        places = index.Places.Others(tokens);
+        Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Count > 0;
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
@@ -107,10 +108,21 @@ internal sealed partial class QueryShape
     public bool IsAbout(IndexedDocument document) =>
         NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
-    public bool IsSatisfiedBy(IndexedDocument document, bool relativeYears) =>
-        Constraints.All(document.Contains) && RequiredConcepts.All(document.Contains)
-        && (!relativeYears || RelativeYears.All(document.Contains))
-        && !(AsksAboutAnotherPlace && IsAboutTheSubject(document));
+    public bool IsSatisfiedBy(IndexedDocument document) =>
+        Constraints.All(c => document.Contains(c) || (c[0] != '#' && c[0] != '@' && document.NormalizedText.Contains(c, StringComparison.Ordinal)))
+        && RequiredConcepts.All(document.Contains)
+        && !(AsksAboutAnotherPlace && IsAboutTheSubject(document))
+        && !IsAboutAnotherPlace(document);
+
+    /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
+    public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
+
+    /// <summary>An article's sentence that names another district and not Nanshan ("福田区2025年预算支出约495亿元")
+    /// is about that district: it answers only a question that names it.</summary>
+    private bool IsAboutAnotherPlace(IndexedDocument document) =>
+        document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places);
+
+    private readonly HashSet<string> places;
 
     /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
     public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || GivesKind(document);

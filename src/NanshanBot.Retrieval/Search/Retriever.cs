@@ -34,18 +34,11 @@ public sealed class Retriever(RetrievalOptions options)
         }
 
         var content = new ContentWeights(index, question, query.Covered);
-        var ranked = CandidateRanking.Rank(index, query, content, context, relativeYears: true);
+        var ranked = CandidateRanking.Rank(index, query, content, context);
         var answers = AnswerSelection.Choose(ranked, content, options.MinCoverage, query.NamesTime);
-        var relaxed = answers.Count == 0 && query.RelativeYears.Count > 0;
-        if (relaxed)
-        {
-            ranked = CandidateRanking.Rank(index, query, content, context, relativeYears: false);
-            answers = AnswerSelection.Choose(ranked, content, options.MinCoverage, query.NamesTime);
-        }
-
         return Result(query, answers.Count > 0 ? Verdict.Found : Verdict.NoMatch, ranked, answers, []) with
         {
-            RelaxedYear = relaxed && answers.Count > 0,
+            RelaxedYear = answers.Count > 0 && query.RelativeYears.Count > 0 && !query.HasRelativeYears(answers[0].Document),
             Older = answers.Count > 0 && !query.NamesTime ? AnswerSelection.Older(ranked, answers[0], options.MinCoverage) : null,
         };
     }

@@ -1,0 +1,38 @@
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Text;
+
+namespace NanshanBot.Retrieval.Index;
+
+/// <summary>
+/// Which places are Nanshan's peers rather than parts of it: a district, city, county or province (a place term
+/// with a name like 福田区 or "Bao'an District", or a word the dictionary tags as a place name ending in 区, 市, 县
+/// or 省). A sentence that names one of them and not Nanshan is about that place.
+/// </summary>
+public sealed class Places
+{
+    private static readonly string[] Suffixes = ["区", "市", "县", "省", " district", " city", " county", " province"];
+    private readonly HashSet<string> peerTerms;
+    private readonly HashSet<string> subjectTerms;
+
+    public Places(KnowledgeBase knowledge)
+    {
+        peerTerms = knowledge.Terms.Values
+            .Where(t => t is { Kind: TermKind.Place, Role: DefaultRole.None } && t.Names.Any(n => Suffixes.Any(s => n.EndsWith(s, StringComparison.OrdinalIgnoreCase))))
+            .Select(t => "@" + t.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        subjectTerms = knowledge.Terms.Values.Where(t => t.Role == DefaultRole.Subject).Select(t => "@" + t.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The peer places among the tokens (term keys, or place words).</summary>
+    public HashSet<string> Others(IEnumerable<Token> tokens) =>
+        tokens.Where(t => !t.IsPiece && IsPeer(t)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+
+    public bool IsPeer(Token token) => token.Kind switch
+    {
+        TokenKind.Term => peerTerms.Contains(token.Text),
+        TokenKind.Word => token.Pos == "ns" && token.Text.Length >= 3 && Suffixes.Take(4).Any(s => token.Text.EndsWith(s, StringComparison.Ordinal)),
+        _ => false,
+    };
+
+    public bool NamesSubject(IEnumerable<Token> tokens) => tokens.Any(t => subjectTerms.Contains(t.Text));
+}
