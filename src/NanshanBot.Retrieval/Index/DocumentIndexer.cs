@@ -15,15 +15,6 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
 {
     public const string GlossPrefix = "~";
 
-    /// <summary>Words for kinds of place (省份, cities): a sentence that compares with "some provinces" names places.</summary>
-    private static readonly HashSet<string> PlaceNouns =
-        new[] { "province", "city", "country", "region", "county", "town", "nation", "continent", "village" }
-            .Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Words (as English stems, or a Chinese word's senses) for where an organisation is.</summary>
-    private static readonly HashSet<string> Premises =
-        new[] { "office", "headquarters", "address", "campus", "premises", "venue", "location" }
-            .Select(EnglishStemmer.Stem).ToHashSet(StringComparer.Ordinal);
 
     public IndexedDocument Fact(Fact fact)
     {
@@ -179,12 +170,12 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
             kinds.Add('u');
         }
 
-        if (shown.Any(t => !t.IsStop && Premises.Overlaps(EnglishSenses(t))))
+        if (shown.Any(t => !t.IsStop && KindWords.Premises.Overlaps(EnglishSenses(t))))
         {
             kinds.Add('a');
         }
 
-        if (shown.Any(t => t.Kind == TokenKind.Word && !t.IsStop && PlaceNouns.Overlaps(EnglishSenses(t))))
+        if (shown.Any(t => t.Kind == TokenKind.Word && !t.IsStop && KindWords.PlaceNouns.Overlaps(EnglishSenses(t))))
         {
             kinds.Add('l');
         }
@@ -193,7 +184,9 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
     }
 
     /// <summary>What a token means in English stems: itself, a Chinese word's one-word senses, a term's English names.</summary>
-    private IEnumerable<string> EnglishSenses(Token token) => token.Kind switch
+    public IEnumerable<string> EnglishSenses(Token token) => EnglishSenses(knowledge, analyzer, token);
+
+    public static IEnumerable<string> EnglishSenses(KnowledgeBase knowledge, TextAnalyzer analyzer, Token token) => token.Kind switch
     {
         TokenKind.Word when token.IsEnglish => [token.Text],
         TokenKind.Word when token.Text.Length >= 2 => analyzer.Senses(token.Text).Where(s => s.Length == 1).Select(s => s[0]),

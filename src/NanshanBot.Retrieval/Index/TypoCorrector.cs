@@ -159,7 +159,8 @@ public sealed class TypoCorrector
         }
     }
 
-    /// <summary>One insertion, deletion or substitution, or two neighbours swapped; a three-letter word only swapped.</summary>
+    /// <summary>One insertion, deletion or substitution, or two neighbours swapped; a word typed with three letters
+    /// only swapped ("pls" is not a slip for "plus").</summary>
     private static bool IsOneEdit(string typed, string word)
     {
         if (typed.Length == word.Length)
@@ -170,7 +171,7 @@ public sealed class TypoCorrector
         }
 
         var (longer, shorter) = typed.Length > word.Length ? (typed, word) : (word, typed);
-        return longer.Length == shorter.Length + 1 && shorter.Length >= MinEnglishLength
+        return longer.Length == shorter.Length + 1 && typed.Length > MinEnglishLength && shorter.Length >= MinEnglishLength
             && Enumerable.Range(0, longer.Length).Any(i => longer.Remove(i, 1) == shorter);
     }
 

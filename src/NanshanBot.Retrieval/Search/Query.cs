@@ -13,5 +13,8 @@ public sealed record Query(string Text, string Normalized, List<Token> Tokens, L
     /// <summary>The words the reader changed, as "typed → read", for explaining an answer.</summary>
     public IReadOnlyList<string> Corrections { get; init; } = [];
 
+    /// <summary>The tokens that only name the kind of answer ("which <b>districts</b>", "哪家<b>公司</b>").</summary>
+    public IReadOnlySet<string> Categories { get; init; } = new HashSet<string>();
+
     public double Weight(string token) => Weights.TryGetValue(token, out var w) ? w : 1.0;
 }

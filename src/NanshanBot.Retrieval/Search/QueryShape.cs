@@ -38,6 +38,11 @@ internal sealed partial class QueryShape
             .SelectMany(p => p.Value)
             .Select(IndexedDocument.KindCode)
             .ToHashSet();
+        if (tokens.Any(t => query.Categories.Contains(t.Text)
+            && DocumentIndexer.EnglishSenses(knowledge, index.Analyzer, t).Any(KindWords.AskedPlaceNouns.Contains)))
+        {
+            ExpectedKinds.Add('l');
+        }
         accepted = ExpectedKinds.SelectMany(Answering).ToHashSet();
         figuresAsked = FigureKinds.Level
             | (ChangeWords().IsMatch(query.Normalized) ? FigureKinds.Change : FigureKinds.None)
@@ -96,7 +101,7 @@ internal sealed partial class QueryShape
     public IReadOnlyList<string> RequiredConcepts { get; }
 
     /// <summary>The value kinds (as in <see cref="IndexedDocument.ValueKinds"/>) the question asks for.</summary>
-    public IReadOnlySet<char> ExpectedKinds { get; }
+    public HashSet<char> ExpectedKinds { get; }
 
     /// <summary>Whether the question is about a place other than Nanshan without naming Nanshan ("海淀区的GDP",
     /// "深圳的GDP").</summary>

@@ -31,6 +31,7 @@ public static partial class QuestionReader
     {
         var analyzer = index.Analyzer;
         var normalized = analyzer.Normalize(Clean(question));
+        var language = LanguageDetector.Detect(normalized);
         var tokens = analyzer.AnalyzeNormalized(normalized, year);
         var corrected = index.Typos.Correct(normalized, tokens);
         var corrections = new List<string>();
@@ -42,15 +43,18 @@ public static partial class QuestionReader
         }
 
         SetAsideChatter(index, normalized, tokens);
-        return new Query(question, normalized, tokens, LanguageDetector.Detect(question))
+        var categories = CategoryPositions(normalized);
+        return new Query(question, normalized, tokens, language)
         {
-            Weights = Weigh(index, normalized, tokens),
+            Weights = Weigh(index, normalized, tokens, categories),
+            Categories = tokens.Where(t => categories.Contains(t.Start) && !t.IsStop).Select(t => t.Text).ToHashSet(StringComparer.Ordinal),
             Corrections = corrections,
         };
     }
 
-    /// <summary>Markup (tags, entities) is never part of a question.</summary>
-    private static string Clean(string text) => Tag().Replace(WebUtility.HtmlDecode(text), " ");
+    /// <summary>Markup (tags, entities) is never part of a question, nor a bare number of a few digits typed
+    /// apart after a Chinese question ("……是几号比的 123"; "on January 28" keeps its 28).</summary>
+    private static string Clean(string text) => StrayNumber().Replace(Tag().Replace(WebUtility.HtmlDecode(text), " "), "");
 
     private static void SetAsideChatter(KnowledgeIndex index, string normalized, List<Token> tokens)
     {
@@ -108,10 +112,9 @@ public static partial class QuestionReader
         return clauses;
     }
 
-    private static Dictionary<string, double> Weigh(KnowledgeIndex index, string normalized, List<Token> tokens)
+    private static Dictionary<string, double> Weigh(KnowledgeIndex index, string normalized, List<Token> tokens, HashSet<int> categories)
     {
         var general = index.Analyzer.Resources.Informativeness;
-        var categories = CategoryPositions(normalized);
         var ambiguous = AmbiguousPositions(index, normalized, tokens);
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var token in tokens.Where(t => !t.IsStop))
@@ -128,7 +131,8 @@ public static partial class QuestionReader
                 TokenKind.Word => Surface(general, surface),
                 _ => 1.0,
             };
-            if (categories.Contains(token.Start) || ambiguous.Contains(token.Start))
+            var entity = token.Kind == TokenKind.Term && index.Knowledge.Terms[token.Text[1..]].IsNamedEntity;
+            if (!entity && (categories.Contains(token.Start) || ambiguous.Contains(token.Start)))
             {
                 weight *= CategoryFactor;
             }
@@ -192,6 +196,9 @@ public static partial class QuestionReader
 
         return positions;
     }
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff？?！!。])\s+\d{1,3}\s*[!?！？。.]*\s*$")]
+    private static partial Regex StrayNumber();
 
     [GeneratedRegex(@"<[^<>]{0,40}>|&[#a-z0-9]{1,10};?")]
     private static partial Regex Tag();

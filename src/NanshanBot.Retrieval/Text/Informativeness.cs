@@ -18,9 +18,14 @@ public sealed class Informativeness(WordDictionary chinese, EnglishFrequencies e
     public double OfChinese(ReadOnlySpan<char> word) =>
         chinese.TryGet(word, out var info) ? Scale(chinese.LogTotal - Math.Log(Math.Max(info.Frequency, 1))) : 1.0;
 
-    /// <param name="word">A lower-case English word as written (not stemmed).</param>
+    /// <param name="word">A lower-case English word as written (not stemmed); a single letter says nothing.</param>
     public double OfEnglish(ReadOnlySpan<char> word)
     {
+        if (word.Length == 1)
+        {
+            return 0.0;
+        }
+
         var frequency = english.Frequency(word);
         if (frequency == 0 && word.EndsWith("'s"))
         {

@@ -121,6 +121,7 @@ public sealed class TextAnalyzer
 
                 segments.Clear();
                 segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
+                UngreedyQuestionWords(segments);
                 foreach (var s in segments)
                 {
                     AddWord(s, i, asPieces, tokens);
@@ -140,6 +141,29 @@ public sealed class TextAnalyzer
             }
 
             i = runEnd;
+        }
+    }
+
+    /// <summary>A question word that took the last character of the word before it (叫 + 做什么 for 叫做 + 什么)
+    /// gives it back, when that makes a dictionary word and leaves a question word.</summary>
+    private void UngreedyQuestionWords(List<Segment> segments)
+    {
+        for (var i = 0; i + 1 < segments.Count; i++)
+        {
+            var (head, next) = (segments[i], segments[i + 1]);
+            if (head.IsPiece || head.Word.Length != 1 || stopWords.Contains(head.Word) || next.IsPiece || next.Word.Length < 3
+                || !stopWords.Contains(next.Word) || !stopWords.Contains(next.Word[1..]))
+            {
+                continue;
+            }
+
+            var joined = head.Word + next.Word[0];
+            if (segmenter.PartOfSpeech(joined) is { } pos)
+            {
+                segments[i] = new Segment(joined, pos, false, head.Offset);
+                segments[i + 1] = new Segment(next.Word[1..], "r", false, next.Offset + 1);
+                segments.RemoveAll(p => p.IsPiece && p.Offset >= next.Offset && p.Offset < next.Offset + next.Word.Length);
+            }
         }
     }
 
