@@ -116,9 +116,10 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
 
     private IEnumerable<string> Keys(Token token) => Glosses(token).Prepend(token.Text);
 
+    /// <summary>What a Chinese word is in English, as keys: its senses' stems and, for a name, its spelling.</summary>
     private IEnumerable<string> Glosses(Token token) =>
         token is { Kind: TokenKind.Word, IsStop: false, IsPiece: false, Text.Length: >= 2 } && !token.IsEnglish
-            ? analyzer.Glosses(token.Text).Select(stem => GlossPrefix + stem)
+            ? analyzer.Glosses(token.Text).Concat(analyzer.Spellings(token)).Select(stem => GlossPrefix + stem)
             : [];
 
     /// <summary>What a sentence or headline is about, for the sentences after it: the terms it names (places,

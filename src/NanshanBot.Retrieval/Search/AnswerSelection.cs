@@ -26,7 +26,8 @@ internal static class AnswerSelection
     /// <summary>How close an older source must come to the answer to count as answering the same question.</summary>
     private const double OlderCoverageSlack = 0.1;
 
-    public static List<Candidate> Choose(List<Candidate> ranked, ContentWeights content, double minCoverage, bool namesTime)
+    /// <param name="several">Whether the question asks for several things, so that documents may combine.</param>
+    public static List<Candidate> Choose(List<Candidate> ranked, ContentWeights content, double minCoverage, bool namesTime, bool several)
     {
         if (ranked.Count == 0)
         {
@@ -57,7 +58,7 @@ internal static class AnswerSelection
             return chosen;
         }
 
-        return chosen.Count > 1 && content.Coverage(covered) >= minCoverage + CombinationMargin ? chosen : [];
+        return several && chosen.Count > 1 && content.Coverage(covered) >= minCoverage + CombinationMargin ? chosen : [];
     }
 
     /// <summary>An older source that answers the same question as <paramref name="answer"/>, about as well.</summary>

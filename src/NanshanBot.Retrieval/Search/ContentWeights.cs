@@ -81,6 +81,17 @@ internal sealed class ContentWeights
     private static List<Form> Forms(KnowledgeIndex index, Token token)
     {
         var forms = new List<Form> { new([token.Text], 1.0) };
+        if (token.Kind == TokenKind.Term)
+        {
+            // A term's one-word English names are what a Chinese synonym the term does not list means (创办人: founder).
+            foreach (var name in index.Knowledge.Terms[token.Text[1..]].Names.Where(n => n.Length > 2 && n.All(char.IsAsciiLetter)))
+            {
+                forms.Add(new([DocumentIndexer.GlossPrefix + EnglishStemmer.Stem(name.ToLowerInvariant())], ChineseSynonym));
+            }
+
+            return forms;
+        }
+
         if (token.Kind != TokenKind.Word)
         {
             return forms;
@@ -96,6 +107,11 @@ internal sealed class ContentWeights
         {
             forms.Add(new(sense, EnglishOfChinese));
             forms.Add(new(sense.Select(s => DocumentIndexer.GlossPrefix + s).ToArray(), ChineseSynonym));
+        }
+
+        foreach (var spelling in index.Analyzer.Spellings(token))
+        {
+            forms.Add(new([spelling], EnglishOfChinese));
         }
 
         return forms;

@@ -21,14 +21,16 @@ internal sealed partial class QueryShape
         var tokens = query.Tokens;
         var implied = ImpliedTerms(knowledge, tokens);
         Content = tokens.Where(t => t.IsContent && !implied.Contains(t.Text)).DistinctBy(t => t.Text).ToList();
-        var entities = Content.Where(IsEntity).Select(t => t.Text).ToList();
-        Covered = Content.Count > entities.Count ? Content.Where(t => !IsEntity(t)).ToList() : Content;
+        names = Content.Where(t => IsName(index, query, t)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var entities = Content.Where(t => IsEntity(t) || names.Contains(t.Text)).Select(t => t.Text).ToList();
+        Covered = Content.Count > entities.Count ? Content.Where(t => !entities.Contains(t.Text)).ToList() : Content;
         places = index.Places.Others(tokens);
         Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Concat(places).Distinct().ToList();
+        namedThings = entities.Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
-        NamesEntity = entities.Count > 0;
+        NamesEntity = entities.Any(c => c[0] == '@');
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
-            && entities.Any(c => knowledge.Terms[c[1..]].Kind == TermKind.Place);
+            && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]].Kind == TermKind.Place);
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
@@ -76,6 +78,13 @@ internal sealed partial class QueryShape
     public bool GivesExactKind(IndexedDocument document) => ExpectedKinds.Overlaps(document.ValueKinds);
 
     public Query Query { get; }
+
+    /// <summary>Whether the question asks for several things at once ("人均GDP和单位面积GDP分别是多少"), which
+    /// several documents may answer together.</summary>
+    public bool AsksSeveral => Several().IsMatch(Query.Normalized);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"和|与|及|分别|各自|各是|、|\b(?:and|both|respectively|as well as)\b")]
+    private static partial System.Text.RegularExpressions.Regex Several();
 
     /// <summary>Every content token: what the question is about and what it asks.</summary>
     public IReadOnlyList<Token> Content { get; }
@@ -128,6 +137,8 @@ internal sealed partial class QueryShape
         document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places);
 
     private readonly HashSet<string> places;
+    private readonly HashSet<string> names;
+    private readonly List<string> namedThings;
 
     /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
     public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || GivesKind(document);
@@ -143,9 +154,45 @@ internal sealed partial class QueryShape
 
     /// <summary>For "how many": a figure must stand in the same clause as something the question asked about
     /// (汇聚7所高校 counts universities; 办了一场论坛，把高校……请到一起 does not).</summary>
-    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits) =>
-        !ExpectedKinds.Overlaps("nop") || hits.Count == 0
-        || hits.Any(h => (document.Figures.GetValueOrDefault(h) & figuresAsked) != FigureKinds.None);
+    /// <summary>A figure whose clause names another place or organisation and not the one asked about is that
+    /// other one's ("Yantian port remains the biggest gateway, while Bao'an's terminal handled 2.1 million TEUs").</summary>
+    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits)
+    {
+        if (!ExpectedKinds.Overlaps("nop"))
+        {
+            return true;
+        }
+
+        var someoneElses = namedThings.Count > 0 && !namedThings.Any(Counted)
+            && document.Figures.Keys.Any(k => Counted(k) && IsOtherEntity(k));
+        return (hits.Count == 0 || hits.Any(Counted)) && !someoneElses;
+
+        bool Counted(string key) => (document.Figures.GetValueOrDefault(key) & figuresAsked) != FigureKinds.None;
+    }
+
+    private bool IsOtherEntity(string key) =>
+        !namedThings.Contains(key) && key[0] == '@' && knowledge.Terms.TryGetValue(key[1..], out var term)
+        && term is { IsNamedEntity: true, Role: DefaultRole.None };
+
+    /// <summary>A word no dictionary has that the knowledge uses (曦潮, BlueWake, Universiade) is a name: like a
+    /// named entity it narrows answers down rather than counting towards coverage.</summary>
+    private static bool IsName(KnowledgeIndex index, Query query, Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Start < 0 || token.Text.Length < 2)
+        {
+            return false;
+        }
+
+        if (token.IsEnglish)
+        {
+            var surface = query.Normalized.Substring(token.Start, token.Length);
+            return surface.Length > Informativeness.NoiseLength && !index.Analyzer.Resources.Informativeness.IsEnglishWord(surface)
+                && index.DocumentFrequency(token.Text) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + token.Text) > 0;
+        }
+
+        return !index.Analyzer.Segmenter.IsKnown(token.Text) && index.Analyzer.Resources.Bilingual.Senses(token.Text).Length == 0
+            && index.AnyTextContains(token.Text);
+    }
 
     private bool IsEntity(Token token) => token.Kind == TokenKind.Term && knowledge.Terms[token.Text[1..]].IsNamedEntity;
 

@@ -20,6 +20,9 @@ public static partial class QuestionReader
     /// <summary>A question-word term (为什么 = why) helps rank but says little about the subject.</summary>
     private const double QuestionTermWeight = 0.3;
 
+    /// <summary>A Chinese character standing alone is too ambiguous to count for much.</summary>
+    private const double LoneCharacter = 0.5;
+
     /// <summary>A concept the knowledge names is never weighed as a common word.</summary>
     private const double MinTermWeight = 0.5;
 
@@ -128,6 +131,7 @@ public static partial class QuestionReader
                     { Kind: TermKind.Question } => QuestionTermWeight,
                     _ => Math.Max(MinTermWeight, Surface(general, surface)),
                 },
+                TokenKind.Word when token.Length == 1 && !token.IsEnglish => LoneCharacter * Surface(general, surface),
                 TokenKind.Word => Surface(general, surface),
                 _ => 1.0,
             };

@@ -35,7 +35,7 @@ public sealed class Retriever(RetrievalOptions options)
 
         var content = new ContentWeights(index, question, query.Covered);
         var ranked = CandidateRanking.Rank(index, query, content, context);
-        var answers = AnswerSelection.Choose(ranked, content, options.MinCoverage, query.NamesTime);
+        var answers = AnswerSelection.Choose(ranked, content, options.MinCoverage, query.NamesTime, query.AsksSeveral);
         return Result(query, answers.Count > 0 ? Verdict.Found : Verdict.NoMatch, ranked, answers, []) with
         {
             RelaxedYear = answers.Count > 0 && query.RelativeYears.Count > 0 && !query.HasRelativeYears(answers[0].Document),
@@ -78,10 +78,11 @@ public sealed class Retriever(RetrievalOptions options)
                 && index.DocumentFrequency(DocumentIndexer.GlossPrefix + t.Text) == 0;
         }
 
-        var named = t.Pos is "ns" or "nt";
+        var named = t.Pos is "ns" or "nt" or "x";
         var noun = t.Pos.StartsWith('n') || t.Pos is "vn" or "s";
         return (named || (noun && question.Weight(t.Text) >= UnknownNounWeight)) && !index.AnyTextContains(t.Text)
             && !index.Analyzer.Senses(t.Text).Any(sense => sense.Length == 1
-                && index.DocumentFrequency(sense[0]) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + sense[0]) > 0);
+                && index.DocumentFrequency(sense[0]) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + sense[0]) > 0)
+            && !index.Analyzer.Spellings(t).Any(s => index.DocumentFrequency(s) > 0);
     }
 }

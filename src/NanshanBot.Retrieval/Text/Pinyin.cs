@@ -64,6 +64,24 @@ public sealed class Pinyin
         return keys;
     }
 
+    /// <summary>How a place or a name is written in English text, in one word: 蛇口 gives "shekou", 前海 "qianhai".</summary>
+    public string? Spelled(ReadOnlySpan<char> word)
+    {
+        var text = new StringBuilder();
+        foreach (var c in word)
+        {
+            var readings = dictionary.Readings(c);
+            if (readings.Length == 0)
+            {
+                return null;
+            }
+
+            text.Append(readings[0]);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A Chinese name in English: the surname, then the given name as one word (李小宁: Li Xiaoning).</summary>
     public string RomanizeName(ReadOnlySpan<char> name)
     {

@@ -16,6 +16,7 @@ public sealed class TextAnalyzer
     private readonly Segmenter segmenter;
     private readonly IReadOnlySet<string> stopWords;
     private readonly Glossary glossary;
+    private readonly Pinyin pinyin;
 
     /// <summary>English stop words as stems, so that "comes" is a stop word because "come" is.</summary>
     private readonly HashSet<string> stopStems;
@@ -34,6 +35,7 @@ public sealed class TextAnalyzer
         var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize)).Concat(stopWords)
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);
+        pinyin = new Pinyin(resources.Bilingual);
         glossary = new Glossary(resources.Bilingual, IsEnglishStop, w => resources.Informativeness.OfEnglish(w) < Glossary.MinInformativeness);
         Resources = resources;
     }
@@ -52,6 +54,30 @@ public sealed class TextAnalyzer
 
     /// <summary>The word's English senses, each as the stems it needs together (区长: district + chief).</summary>
     public string[][] Senses(string chineseWord) => glossary.Of(chineseWord).Senses;
+
+    /// <summary>How a Chinese name (a place, a person, a word no dictionary has) is spelled in English text: 蛇口港
+    /// gives "shekougang" and, without its 港, "shekou"; common words give nothing.</summary>
+    public IEnumerable<string> Spellings(Token token)
+    {
+        if (token is not { Kind: TokenKind.Word, IsStop: false, Text.Length: >= 2 } || token.IsEnglish
+            || !(token.Pos is "ns" or "nr" or "nz" or "nrt" or "x" || Resources.Bilingual.Senses(token.Text).Length == 0))
+        {
+            yield break;
+        }
+
+        if (pinyin.Spelled(token.Text) is { } whole)
+        {
+            yield return whole;
+        }
+
+        if (token.Text.Length >= 3 && NameSuffixes.Contains(token.Text[^1]) && pinyin.Spelled(token.Text.AsSpan(0, token.Text.Length - 1)) is { } stem)
+        {
+            yield return stem;
+        }
+    }
+
+    /// <summary>Characters that end a place's name as a common noun does in English ("Shekou port", "Xili town").</summary>
+    private const string NameSuffixes = "港区市湾路街岛镇村县省";
 
     public bool IsEnglishStop(string word) => stopWords.Contains(word) || stopStems.Contains(EnglishStemmer.Stem(word));
 
@@ -122,6 +148,7 @@ public sealed class TextAnalyzer
                 segments.Clear();
                 segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
                 UngreedyQuestionWords(segments);
+                JoinUnknownRuns(segments);
                 foreach (var s in segments)
                 {
                     AddWord(s, i, asPieces, tokens);
@@ -143,6 +170,40 @@ public sealed class TextAnalyzer
             i = runEnd;
         }
     }
+
+    /// <summary>Characters the segmenter leaves one by one are most likely a word its dictionary lacks: a name or an
+    /// abbreviation (曦/潮, 鲸/言: no verb, adverb or particle among them) or a word CC-CEDICT has (营/收: 营收). Two to four of them in a row are
+    /// read as one word, each character kept as a piece.</summary>
+    private void JoinUnknownRuns(List<Segment> segments)
+    {
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var end = i;
+            while (end < segments.Count && IsLoneCharacter(segments[end]) && end - i < 4)
+            {
+                end++;
+            }
+
+            var run = segments.GetRange(i, end - i);
+            if (run.Count < 2 || !(run.All(r => r.Pos is not ("v" or "a" or "d" or "p" or "c" or "u" or "r" or "m" or "q" or "f"))
+                || Resources.Bilingual.Senses(string.Concat(run.Select(r => r.Word))).Length > 0))
+            {
+                continue;
+            }
+
+            segments[i] = new Segment(string.Concat(run.Select(r => r.Word)), "x", false, run[0].Offset);
+            for (var j = i + 1; j < end; j++)
+            {
+                segments[j] = run[j - i] with { IsPiece = true };
+            }
+
+            segments.Insert(i + 1, run[0] with { IsPiece = true });
+            i = end;
+        }
+    }
+
+    private bool IsLoneCharacter(Segment s) =>
+        !s.IsPiece && s.Word.Length == 1 && LanguageDetector.IsHan(s.Word[0]) && !stopWords.Contains(s.Word);
 
     /// <summary>A question word that took the last character of the word before it (叫 + 做什么 for 叫做 + 什么)
     /// gives it back, when that makes a dictionary word and leaves a question word.</summary>
@@ -180,7 +241,7 @@ public sealed class TextAnalyzer
                 var (head, tail) = (s.Word[..cut], s.Word[cut..]);
                 if (stopWords.Contains(tail) && segmenter.IsKnown(head))
                 {
-                    tokens.Add(new Token(head, TokenKind.Word, "x", asPiece, stopWords.Contains(head)) { Start = at, Length = cut });
+                    tokens.Add(new Token(head, TokenKind.Word, segmenter.PartOfSpeech(head) ?? "x", asPiece, stopWords.Contains(head)) { Start = at, Length = cut });
                     tokens.Add(new Token(tail, TokenKind.Word, "r", asPiece, IsStop: true) { Start = at + cut, Length = tail.Length });
                     return;
                 }
