@@ -100,12 +100,12 @@ public sealed class TypoCorrector
         var words = tokens.Where(t => t is { Kind: TokenKind.Word, IsPiece: false } && !t.IsEnglish && t.Start >= 0).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            for (var j = i + 1; j < words.Count && j - i < 3; j++)
+            for (var j = i; j < words.Count && j - i < 3; j++)
             {
                 var run = words.GetRange(i, j - i + 1);
                 var start = run[0].Start;
                 var length = run[^1].Start + run[^1].Length - start;
-                if (run.Any(t => t.IsStop) || !run.Any(t => t.Length == 1) || length > 4 || run.Sum(t => t.Length) != length)
+                if (run.Any(t => t.IsStop) || !run.Any(t => t.Length == 1 || t.Pos == "x") || length is < 2 or > 4 || run.Sum(t => t.Length) != length)
                 {
                     continue;
                 }

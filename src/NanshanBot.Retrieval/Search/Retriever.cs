@@ -10,10 +10,6 @@ namespace NanshanBot.Retrieval.Search;
 /// </summary>
 public sealed class Retriever(RetrievalOptions options)
 {
-    /// <summary>A word the knowledge never uses declines a question when it is at least this informative and
-    /// names a thing (a noun): 房价 does, 名字 does not.</summary>
-    private const double UnknownNounWeight = 0.75;
-
     public RetrievalResult Search(KnowledgeIndex index, string question, IReadOnlyList<Token>? context = null) =>
         Search(index, index.Parse(question), context);
 
@@ -78,9 +74,10 @@ public sealed class Retriever(RetrievalOptions options)
                 && index.DocumentFrequency(DocumentIndexer.GlossPrefix + t.Text) == 0;
         }
 
+        // A name no text has (罗湖区, 鲸言) cannot be answered; a common noun no text has (房价) only lowers how
+        // much of the question a document covers, since an article may say it in other words or another language.
         var named = t.Pos is "ns" or "nt" or "x";
-        var noun = t.Pos.StartsWith('n') || t.Pos is "vn" or "s";
-        return (named || (noun && question.Weight(t.Text) >= UnknownNounWeight)) && !index.AnyTextContains(t.Text)
+        return named && !index.AnyTextContains(t.Text)
             && !index.Analyzer.Senses(t.Text).Any(sense => sense.Length == 1
                 && index.DocumentFrequency(sense[0]) + index.DocumentFrequency(DocumentIndexer.GlossPrefix + sense[0]) > 0)
             && !index.Analyzer.Spellings(t).Any(s => index.DocumentFrequency(s) > 0);

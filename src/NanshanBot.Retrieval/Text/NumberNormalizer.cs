@@ -210,7 +210,7 @@ public static partial class NumberNormalizer
     [GeneratedRegex(@"\b(?<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")]
     private static partial Regex EnOrdinal();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<y>(?:19|20)\d{2})(?![\d%万亿千百]|[.,]\d|\s*(?:million|billion|trillion|thousand|yuan))")]
+    [GeneratedRegex(@"(?<![\d.,])(?<y>(?:19|20)\d{2})(?:年(?![代级]))?(?![\d%万亿千百]|[.,]\d|\s*(?:million|billion|trillion|thousand|yuan))")]
     private static partial Regex YearNumber();
 
     [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万亿|亿|万|千|百|trillion\b|billion\b|million\b|thousand\b|k\b)?")]
