@@ -87,7 +87,7 @@ internal sealed partial class ListedTokens
     private static partial System.Text.RegularExpressions.Regex DurationCue();
 
     /// <summary>Words just before a figure that make it a change rather than a level.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:increased?|increases|grew|grow[sn]?|rose|rise[sn]?|up|added|climbed|jumped|gained|fell|dropped|decreased?)\s+(?:by\s+)?(?:more than\s+|over\s+|about\s+|nearly\s+)?$|(?:增长|增加|提高|上升|增幅|增速|同比|下降|减少|多了)了?(?:约|超过|近|逾)?$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:increased?|increases|grew|grow[sn]?|rose|rise[sn]?|up|added|climbed|jumped|gained|fell|dropped|decreased?)\s+(?:by\s+)?(?:more than\s+|over\s+|about\s+|nearly\s+)?$|(?:增长|增加|提高|上升|增幅|增速|同比|下降|减少|多了)了?(?:约|超过|近|逾|接近|将近|达到?|为)?$")]
     private static partial System.Text.RegularExpressions.Regex ChangeCue();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[，。；！？;!?]|[,.](?!\d)")]

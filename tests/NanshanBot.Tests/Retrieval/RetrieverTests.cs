@@ -45,12 +45,22 @@ public sealed class RetrieverTests
     }
 
     [Fact]
-    public void AnUnknownNounIsReportedAsTheUnknownSubject()
+    public void APlaceWithoutFactsIsTheUnknownSubject()
+    {
+        var result = Search("罗湖区的房价是多少");
+
+        Assert.Equal(Verdict.UnknownSubject, result.Verdict);
+        Assert.Contains("@luohu", result.UnknownWords);
+    }
+
+    [Fact]
+    public void ACommonNounNoTextHasLeavesTheQuestionUncoveredInsteadOfNamingASubject()
     {
         var result = Search("南山区的房价是多少");
 
-        Assert.Equal(Verdict.UnknownSubject, result.Verdict);
-        Assert.Contains("房价", result.UnknownWords);
+        Assert.Equal(Verdict.NoMatch, result.Verdict);
+        Assert.Empty(result.Answers);
+        Assert.All(result.Ranked, c => Assert.True(c.Coverage < 0.5, $"{c.Document.Id} covers {c.Coverage}"));
     }
 
     [Fact]
