@@ -26,7 +26,7 @@ internal sealed partial class QueryShape
         Covered = Content.Count > entities.Count ? Content.Where(t => !entities.Contains(t.Text)).ToList() : Content;
         places = index.Places.Others(tokens);
         Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Concat(places).Distinct().ToList();
-        namedThings = entities.Concat(places).Distinct().ToList();
+        namedThings = entities.Where(e => e[0] == '@').Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Any(c => c[0] == '@');
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
@@ -82,6 +82,13 @@ internal sealed partial class QueryShape
     /// <summary>Whether the question asks for several things at once ("人均GDP和单位面积GDP分别是多少"), which
     /// several documents may answer together.</summary>
     public bool AsksSeveral => Several().IsMatch(Query.Normalized);
+
+    /// <summary>Whether the question asks about now in so many words (现在, latest): then only the newest figure
+    /// is given, without the older one beside it.</summary>
+    public bool AsksNow => Now().IsMatch(Query.Normalized);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"现在|目前|如今|当前|最新|\b(?:now|latest|currently|current|today|these days)\b")]
+    private static partial System.Text.RegularExpressions.Regex Now();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"和|与|及|分别|各自|各是|、|\b(?:and|both|respectively|as well as)\b")]
     private static partial System.Text.RegularExpressions.Regex Several();

@@ -35,7 +35,7 @@ public sealed class Retriever(RetrievalOptions options)
         return Result(query, answers.Count > 0 ? Verdict.Found : Verdict.NoMatch, ranked, answers, []) with
         {
             RelaxedYear = answers.Count > 0 && query.RelativeYears.Count > 0 && !query.HasRelativeYears(answers[0].Document),
-            Older = answers.Count > 0 && !query.NamesTime ? AnswerSelection.Older(ranked, answers[0], options.MinCoverage) : null,
+            Older = answers.Count > 0 && !query.NamesTime && !query.AsksNow ? AnswerSelection.Older(ranked, answers[0], options.MinCoverage) : null,
         };
     }
 

@@ -47,4 +47,5 @@ public sealed record EvalCase(
 public sealed record Expectation(
     [property: JsonPropertyName("any")] IReadOnlyList<string>? Any,
     [property: JsonPropertyName("all")] IReadOnlyList<IReadOnlyList<string>>? All,
-    [property: JsonPropertyName("declined")] bool? Declined);
+    [property: JsonPropertyName("declined")] bool? Declined,
+    [property: JsonPropertyName("none")] IReadOnlyList<string>? None = null);

@@ -34,6 +34,11 @@ public static class Judge
         }
 
         var normalized = Normalize(reply);
+        if (c.Expect.None?.FirstOrDefault(bad => normalized.Contains(Normalize(bad), StringComparison.Ordinal)) is { } stale)
+        {
+            return "contains stale or wrong " + stale;
+        }
+
         var groups = c.Expect.All ?? [c.Expect.Any ?? []];
         foreach (var group in groups)
         {

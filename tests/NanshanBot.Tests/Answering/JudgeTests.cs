@@ -26,6 +26,15 @@ public sealed class JudgeTests
     }
 
     [Fact]
+    public void AStaleFigureNamedInNoneFailsTheReply()
+    {
+        var c = Case("zh", new Expectation(["17家"], null, null, ["14家"]));
+
+        Assert.Null(Judge.Verdict(c, "目前公立医院17家", declined: false));
+        Assert.Equal("contains stale or wrong 14家", Judge.Verdict(c, "目前公立医院17家，此前为14家", declined: false));
+    }
+
+    [Fact]
     public void DeclineCasesNeedTheFlagAndAText()
     {
         var c = Case("zh", new Expectation(null, null, true));
