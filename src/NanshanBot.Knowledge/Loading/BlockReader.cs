@@ -53,11 +53,12 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
         {
             "yes" or "subject" => DefaultRole.Subject,
             "parent" => DefaultRole.Parent,
+            "part" => DefaultRole.Part,
             _ => DefaultRole.None,
         };
-        if (roleText is not ("yes" or "subject" or "parent" or "no"))
+        if (roleText is not ("yes" or "subject" or "parent" or "part" or "no"))
         {
-            Error(b, "default", $"default '{roleText}' is not one of yes, parent, no");
+            Error(b, "default", $"default '{roleText}' is not one of yes, parent, part, no");
         }
 
         return new Term(b.Id, kind, role, names);

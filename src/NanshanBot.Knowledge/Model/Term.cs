@@ -26,6 +26,10 @@ public enum DefaultRole
     /// <summary>A place containing the subject (Shenzhen): in "深圳南山区" it only qualifies the subject; alone
     /// ("深圳的GDP") it is what the question is about.</summary>
     Parent,
+
+    /// <summary>A place inside the subject (蛇口, 粤海街道): it narrows a question that names it, and a fact about
+    /// Nanshan may answer it, since it is in Nanshan.</summary>
+    Part,
 }
 
 /// <summary>An entity or concept with every name people use for it (the synonyms are data, not code).</summary>

@@ -141,7 +141,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
             }
             else if (token.Kind == TokenKind.Term && knowledge.Terms[token.Text[1..]] is var term)
             {
-                if (term.Kind == TermKind.Place && term.Role == DefaultRole.None)
+                if (term.Kind == TermKind.Place && term.Role is DefaultRole.None or DefaultRole.Part)
                 {
                     kinds.Add('l');
                 }

@@ -30,7 +30,7 @@ internal sealed partial class QueryShape
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Any(c => c[0] == '@');
         AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
-            && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]].Kind == TermKind.Place);
+            && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: not DefaultRole.Part });
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
@@ -179,7 +179,7 @@ internal sealed partial class QueryShape
 
     private bool IsOtherEntity(string key) =>
         !namedThings.Contains(key) && key[0] == '@' && knowledge.Terms.TryGetValue(key[1..], out var term)
-        && term is { IsNamedEntity: true, Role: DefaultRole.None };
+        && term is { IsNamedEntity: true, Role: DefaultRole.None or DefaultRole.Part };
 
     /// <summary>A word no dictionary has that the knowledge uses (曦潮, BlueWake, Universiade) is a name: like a
     /// named entity it narrows answers down rather than counting towards coverage.</summary>

@@ -61,15 +61,23 @@ public static class KbCommands
             var chosen = result.Answers.Contains(c) ? "*" : " ";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen}{c.Rank,6:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Source.Date}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
-            output.WriteLine($"         gives {string.Concat(c.Document.ValueKinds.Order())}; lists {string.Join(" ", c.Document.Listed)}");
-            output.WriteLine($"         matched {string.Join(" ", c.Hits)}{(c.Document.Passage is { } p ? $"  (article sentence; years and subjects from its paragraph and title: {string.Join(" ", Context(c.Document))})" : "")}");
+            output.WriteLine($"         matched {string.Join(" ", c.Hits)}; gives {Kinds(c.Document)}"
+                + (c.Document.Listed.Count > 0 ? $"; only lists {string.Join(" ", c.Document.Listed.Take(8))}" : ""));
+            if (c.Document.Passage is { } passage)
+            {
+                output.WriteLine($"         sentence {passage.Paragraph + 1}.{passage.Sentence + 1} of \"{passage.Article.Title}\"; from its paragraph and headline: {string.Join(" ", c.Document.ContextKeys)}");
+            }
         }
     }
 
     private static string Describe(Retrieval.Text.Token t, Query parsed) =>
         t.IsStop ? $"({t.Text})" : t.IsPiece ? $"~{t.Text}" : string.Create(CultureInfo.InvariantCulture, $"{t.Text}:{parsed.Weight(t.Text):0.00}");
 
-    private static IEnumerable<string> Context(IndexedDocument document) => document.ContextKeys;
+    private static string Kinds(IndexedDocument document) => string.Join(", ", document.ValueKinds.Order().Select(k => k switch
+    {
+        'n' => "number", 'p' => "percent", 'o' => "ordinal", 'y' => "year", 'd' => "date", 'l' => "place", 'h' => "person",
+        'g' => "organisation", 'e' => "list", 'u' => "length of time", 'a' => "premises", _ => k.ToString(),
+    }));
 
     private static void Unanswered(Operations.QuestionLog log, TimeProvider time, KnowledgeIndex index, string[] args, TextWriter output)
     {
