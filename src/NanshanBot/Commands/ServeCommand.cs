@@ -9,6 +9,9 @@ public static class ServeCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // A chat service: a reply held up by a blocking full collection is what users notice (the dictionaries
+        // keep about a million objects alive), so full collections run in the background.
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         WebApplication app;
         try
         {
