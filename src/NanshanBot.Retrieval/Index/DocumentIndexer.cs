@@ -56,7 +56,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
         var written = Year(source.Date);
         var title = analyzer.Analyze(article.Title, written);
         var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
-        var titleSubjects = Subjects(title).ToList();
+        var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
             List<string>? leadYears = null;
@@ -77,13 +77,13 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
                 }
 
                 leadYears = ownYears.Count > 0 ? ownYears : leadYears;
-                leadSubjects.UnionWith(Subjects(tokens));
+                leadSubjects.UnionWith(Subjects(tokens, normalized));
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
                 yield return new IndexedDocument(passage.Id, null, passage, source, counts, normalized, AnswerKinds(tokens, normalized, passage.Text))
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
-                    ContextKeys = context.ToHashSet(StringComparer.Ordinal),
+                    ContextKeys = context.ToHashSet(StringComparer.Ordinal), Length = counts.Where(c => !context.Contains(c.Key)).Sum(c => c.Value),
                     OtherPlaces = places.Others(tokens), NamesSubject = places.NamesSubject(tokens),
                     RelativeYear = tokens.FirstOrDefault(t => t.IsRelativeYear) is { Text: not null } y ? int.Parse(y.Text[3..], CultureInfo.InvariantCulture) : null,
                 };
@@ -116,17 +116,41 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
 
     private IEnumerable<string> Keys(Token token) => Glosses(token).Prepend(token.Text);
 
-    /// <summary>What a Chinese word is in English, as keys: its senses' stems and, for a name, its spelling.</summary>
+    /// <summary>What a Chinese word (or a piece of a longer one: 公立 in 公立医院) is in English, as keys: its senses'
+    /// stems and, for a name, its spelling.</summary>
     private IEnumerable<string> Glosses(Token token) =>
-        token is { Kind: TokenKind.Word, IsStop: false, IsPiece: false, Text.Length: >= 2 } && !token.IsEnglish
+        token is { Kind: TokenKind.Word, IsStop: false, Text.Length: >= 2 } && !token.IsEnglish
             ? analyzer.Glosses(token.Text).Concat(analyzer.Spellings(token)).Select(stem => GlossPrefix + stem)
             : [];
 
     /// <summary>What a sentence or headline is about, for the sentences after it: the terms it names (places,
-    /// people, organisations, events and concepts), other than question words.</summary>
-    private IEnumerable<string> Subjects(List<Token> tokens) =>
-        tokens.Where(t => t is { Kind: TokenKind.Term, IsPiece: false } && knowledge.Terms[t.Text[1..]] is { Kind: not TermKind.Question })
-            .Select(t => t.Text);
+    /// people, organisations, events and concepts) other than question words, and its informative nouns (桨板,
+    /// 公开赛, container) with their English senses.</summary>
+    private IEnumerable<string> Subjects(List<Token> tokens, string normalized)
+    {
+        var general = analyzer.Resources.Informativeness;
+        foreach (var t in tokens.Where(t => !t.IsPiece && !t.IsStop))
+        {
+            if (t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]] is { Kind: not TermKind.Question })
+            {
+                yield return t.Text;
+            }
+            else if (t.Kind == TokenKind.Word && t.Start >= 0 && IsSubjectWord(t, normalized, general))
+            {
+                foreach (var key in Keys(t))
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
+    private static bool IsSubjectWord(Token t, string normalized, Informativeness general) => t.IsEnglish
+        ? general.OfEnglish(normalized.AsSpan(t.Start, t.Length)) >= SubjectInformativeness
+        : t.Text.Length >= 2 && (t.Pos.StartsWith('n') || t.Pos is "x" or "vn") && general.OfChinese(t.Text) >= SubjectInformativeness;
+
+    /// <summary>How informative a word must be to carry over to the sentences after it as their subject.</summary>
+    private const double SubjectInformativeness = 0.5;
 
     /// <summary>The kinds of answer a reply quoting this text gives (see <see cref="IndexedDocument.ValueKinds"/>):
     /// from what the text shows, not from a fact's date field or keywords.</summary>

@@ -53,7 +53,8 @@ public sealed class IndexedDocument
     /// <summary>All of the document's text, normalised, for matching words the segmenter split differently.</summary>
     public string NormalizedText { get; }
 
-    public int Length { get; }
+    /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
+    public int Length { get; init; }
 
     /// <summary>Tokens whose every occurrence is an item of an enumeration ("拥堵治理、电动自行车管理等"): the
     /// document names them without saying anything about them.</summary>

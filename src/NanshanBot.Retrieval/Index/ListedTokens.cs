@@ -11,6 +11,9 @@ public enum FigureKinds
     Level = 1,
     Change = 2,
     Duration = 4,
+
+    /// <summary>Not a figure: the clause holds an enumeration (众擎、普渡、优必选), which answers "which ones".</summary>
+    List = 8,
 }
 
 /// <summary>Works out, over a document's texts, which of its tokens occur only as items of an enumeration, and
@@ -50,10 +53,11 @@ internal sealed partial class ListedTokens
     private void AddQuantified(List<Token> tokens, string normalized, Func<Token, IEnumerable<string>> keys)
     {
         var start = 0;
+        var lists = Enumerations.Find(normalized);
         foreach (var end in ClauseBreak().Matches(normalized).Select(m => m.Index).Append(normalized.Length))
         {
             var clause = tokens.Where(t => t.Start >= start && t.Start < end).ToList();
-            var kinds = FigureKinds.None;
+            var kinds = lists.Any(l => l.Start < end && l.End > start) ? FigureKinds.List : FigureKinds.None;
             foreach (var figure in clause.Where(t => t.Kind is TokenKind.Number or TokenKind.Percent or TokenKind.Ordinal))
             {
                 kinds |= KindOf(normalized, figure);

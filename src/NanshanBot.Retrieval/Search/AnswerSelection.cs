@@ -21,7 +21,7 @@ internal static class AnswerSelection
 
     /// <summary>How close to the best a newer document must come, in coverage and rank, to be preferred for being newer.</summary>
     private const double NewerCoverageSlack = 0.05;
-    private const double NewerRankShare = 0.7;
+    private const double NewerRankShare = 0.6;
 
     /// <summary>How close an older source must come to the answer to count as answering the same question.</summary>
     private const double OlderCoverageSlack = 0.1;

@@ -18,6 +18,10 @@ internal static class CandidateRanking
     /// knowledge base of thousands of articles, a common word would otherwise make every passage a candidate.</summary>
     private const int MaxCandidates = 200;
 
+    /// <summary>The least share of the question a sentence must match in its own words, whatever its paragraph
+    /// and headline add: a sentence that only inherits the topic says nothing about it.</summary>
+    private const double MinOwnShare = 0.2;
+
     /// <summary>How much a fact curated as being about the entities a question names is preferred over one that
     /// only mentions them.</summary>
     private const double AboutBoost = 1.3;
@@ -42,7 +46,7 @@ internal static class CandidateRanking
 
             var givesKind = query.WantsValueOf(document);
             var match = content.Match(document);
-            if (!givesKind || query.OnlyLists(document, match) || !query.CountsWhatIsAsked(document, match.Hits))
+            if (!givesKind || query.OnlyLists(document, match) || !query.CountsWhatIsAsked(document, match.Hits) || match.OwnShare < MinOwnShare)
             {
                 continue;
             }

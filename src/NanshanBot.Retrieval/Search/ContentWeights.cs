@@ -9,7 +9,9 @@ namespace NanshanBot.Retrieval.Search;
 /// the question a document, or a set of documents, covers.
 /// </summary>
 /// <summary>How a document matches a question's content words.</summary>
-internal sealed record DocumentMatch(Dictionary<string, double> Credits, HashSet<string> Hits, double ListedShare);
+/// <summary>How a document matches a question's content words; <see cref="OwnShare"/> is the share of the question
+/// it matches by its own words rather than by what it took from its paragraph or headline.</summary>
+internal sealed record DocumentMatch(Dictionary<string, double> Credits, HashSet<string> Hits, double ListedShare, double OwnShare);
 
 internal sealed class ContentWeights
 {
@@ -40,22 +42,23 @@ internal sealed class ContentWeights
     {
         var credits = new Dictionary<string, double>(StringComparer.Ordinal);
         var hits = new HashSet<string>(StringComparer.Ordinal);
-        double matched = 0, listed = 0;
+        double matched = 0, listed = 0, own = 0;
         foreach (var entry in entries)
         {
-            var (best, key) = (0.0, "");
+            var (best, key, inherited) = (0.0, "", false);
             foreach (var form in entry.Forms)
             {
-                var factor = form.Factor * (form.Keys.Any(document.ContextKeys.Contains) ? FromContext : 1.0);
+                var fromContext = form.Keys.Any(document.ContextKeys.Contains);
+                var factor = form.Factor * (fromContext ? FromContext : 1.0);
                 if (factor > best && form.Keys.All(document.Contains))
                 {
-                    (best, key) = (factor, form.Keys[0]);
+                    (best, key, inherited) = (factor, form.Keys[0], fromContext);
                 }
             }
 
             if (best < 1 && entry.InText && document.NormalizedText.Contains(entry.Token, StringComparison.Ordinal))
             {
-                (best, key) = (1, entry.Token);
+                (best, key, inherited) = (1, entry.Token, false);
             }
 
             if (best > 0)
@@ -64,10 +67,11 @@ internal sealed class ContentWeights
                 hits.Add(key);
                 matched += entry.Weight;
                 listed += document.Listed.Contains(key) ? entry.Weight : 0;
+                own += inherited ? 0 : entry.Weight;
             }
         }
 
-        return new DocumentMatch(credits, hits, matched == 0 ? 0 : listed / matched);
+        return new DocumentMatch(credits, hits, matched == 0 ? 0 : listed / matched, total == 0 ? 1 : own / total);
     }
 
     /// <summary>The weighted share of the question the credits cover; a question with no content words of its own

@@ -130,7 +130,8 @@ internal sealed partial class QueryShape
         NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
     public bool IsSatisfiedBy(IndexedDocument document) =>
-        Constraints.All(c => document.Contains(c) || (c[0] != '#' && c[0] != '@' && document.NormalizedText.Contains(c, StringComparison.Ordinal)))
+        Constraints.All(c => c[0] is '#' or '@' ? document.Contains(c)
+            : (document.Contains(c) && !document.ContextKeys.Contains(c)) || document.NormalizedText.Contains(c, StringComparison.Ordinal))
         && RequiredConcepts.All(document.Contains)
         && !(AsksAboutAnotherPlace && IsAboutTheSubject(document))
         && !IsAboutAnotherPlace(document);
@@ -165,6 +166,12 @@ internal sealed partial class QueryShape
     /// other one's ("Yantian port remains the biggest gateway, while Bao'an's terminal handled 2.1 million TEUs").</summary>
     public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits)
     {
+        if (ExpectedKinds.Contains('e') && !ExpectedKinds.Overlaps("nop"))
+        {
+            // "Which ones": the list must stand in the same clause as what was asked about.
+            return hits.Count == 0 || hits.Any(h => (document.Figures.GetValueOrDefault(h) & FigureKinds.List) != 0) || !document.ValueKinds.Contains('e');
+        }
+
         if (!ExpectedKinds.Overlaps("nop"))
         {
             return true;
