@@ -47,7 +47,7 @@ public static partial class QuestionPhrase
         return subject.Length == 0 ? value : $"{subject}：{value}";
     }
 
-    [GeneratedRegex(@"\bhow\s+(?:many|much)\s+(?<x>.+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|can|will|would|could|there|live|lived|work|worked)\b|[?.!,]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:how\s+(?:many|much)|number\s+of|count\s+of|amount\s+of)\s+(?<x>.+?)(?=\s+(?:are|is|was|were|do|does|did|have|has|had|can|will|would|could|there|live|lived|work|worked|in|at|on|of\s+nanshan)\b|[?.!,]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex HowMany();
 
     [GeneratedRegex(@"\b(?:what|which|who|when|where)\s+(?:is|are|was|were|did|does|do|has|have)?\s*(?<rest>[^?.!]+)", RegexOptions.IgnoreCase)]

@@ -21,7 +21,7 @@ public static partial class ValueFinder
         var normalized = analyzer.Normalize(text);
         var year = int.Parse(document.Source.Date[..4], System.Globalization.CultureInfo.InvariantCulture);
         var tokens = analyzer.AnalyzeNormalized(normalized, year, termPieces: true);
-        var anchors = tokens.Where(t => t.Start >= 0 && Keys(analyzer, t).Any(candidate.Hits.Contains)).Select(t => t.Start).ToList();
+        var anchors = Anchors(analyzer, tokens, candidate.Hits);
         var wanted = kinds.Count == 0 ? "n" : string.Concat(kinds);
         var found = new List<(int Start, int Length, FoundValue Value)>();
         foreach (var t in tokens.Where(t => t.Start >= 0))
@@ -103,10 +103,41 @@ public static partial class ValueFinder
         return to - from + 1000 * breaks;
     }
 
-    private static IEnumerable<string> Keys(TextAnalyzer analyzer, Token t) =>
-        t.Kind == TokenKind.Word && !t.IsEnglish && t.Text.Length >= 2
-            ? analyzer.Glosses(t.Text).Select(g => DocumentIndexer.GlossPrefix + g).Append(t.Text)
-            : [t.Text];
+    /// <summary>Where the sentence says what the question asked about: the words matched, the strongest first. A
+    /// word whose English sense matched several words of the question (病床, "hospital bed") is a stronger anchor
+    /// than one that matched a single word (医院, "hospital"); a sense only partly matched anchors nothing.</summary>
+    private static List<int> Anchors(TextAnalyzer analyzer, List<Token> tokens, IReadOnlySet<string> hits)
+    {
+        var strength = new Dictionary<int, int>();
+        foreach (var t in tokens.Where(t => t.Start >= 0))
+        {
+            var s = Strength(analyzer, t, hits);
+            if (s > 0)
+            {
+                strength[t.Start] = Math.Max(strength.GetValueOrDefault(t.Start), s);
+            }
+        }
+
+        var strongest = strength.Values.DefaultIfEmpty(0).Max();
+        return strength.Where(p => p.Value == strongest).Select(p => p.Key).ToList();
+    }
+
+    private static int Strength(TextAnalyzer analyzer, Token t, IReadOnlySet<string> hits)
+    {
+        if (hits.Contains(t.Text))
+        {
+            return 1;
+        }
+
+        if (t.Kind != TokenKind.Word || t.IsEnglish || t.Text.Length < 2)
+        {
+            return 0;
+        }
+
+        var senses = analyzer.Senses(t.Text).Select(sense => sense.Select(g => DocumentIndexer.GlossPrefix + g).ToArray())
+            .Concat(analyzer.Spellings(t).Select(g => new[] { DocumentIndexer.GlossPrefix + g }));
+        return senses.Where(sense => sense.All(hits.Contains)).Select(sense => sense.Length).DefaultIfEmpty(0).Max();
+    }
 
     [GeneratedRegex(@"(?:超过|超|逾|多于|高于|more than|over|above|exceed\w*|upwards of)\s*$")]
     private static partial Regex MoreBefore();
