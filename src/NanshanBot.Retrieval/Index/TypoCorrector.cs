@@ -19,7 +19,8 @@ public sealed class TypoCorrector
     private readonly Dictionary<string, List<string>> englishDeletes = new(StringComparer.Ordinal);
     private readonly HashSet<string> englishWords = new(StringComparer.Ordinal);
 
-    /// <summary>The knowledge's Chinese words of two to four characters by their toneless pinyin.</summary>
+    /// <summary>The knowledge's Chinese words of two to four characters by their toneless pinyin, with the sounds
+    /// people confuse folded together (<see cref="Pinyin.Fuzzy"/>).</summary>
     private readonly Dictionary<string, List<string>> bySound = new(StringComparer.Ordinal);
 
     internal TypoCorrector(KnowledgeIndex index)
@@ -37,7 +38,7 @@ public sealed class TypoCorrector
 
         foreach (var word in names.Concat(index.Vocabulary).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
         {
-            foreach (var key in index.Pinyin.Keys(word).Take(2))
+            foreach (var key in index.Pinyin.Keys(word).Take(2).Select(Pinyin.Fuzzy).Distinct())
             {
                 (bySound.TryGetValue(key, out var list) ? list : bySound[key] = []).Add(word);
             }
@@ -126,7 +127,7 @@ public sealed class TypoCorrector
     private string? SoundsLike(string text)
     {
         string? best = null;
-        foreach (var key in index.Pinyin.Keys(text))
+        foreach (var key in index.Pinyin.Keys(text).Select(Pinyin.Fuzzy).Distinct())
         {
             foreach (var word in bySound.GetValueOrDefault(key) ?? [])
             {

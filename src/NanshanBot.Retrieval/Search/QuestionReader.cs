@@ -20,6 +20,9 @@ public static partial class QuestionReader
     /// <summary>A question-word term (为什么 = why) helps rank but says little about the subject.</summary>
     private const double QuestionTermWeight = 0.3;
 
+    /// <summary>"One" in a question is mostly an article (一个人, "per one person"), rarely the figure asked about.</summary>
+    private const double CountOfOne = 0.2;
+
     /// <summary>A Chinese character standing alone is too ambiguous to count for much.</summary>
     private const double LoneCharacter = 0.5;
 
@@ -55,9 +58,11 @@ public static partial class QuestionReader
         };
     }
 
-    /// <summary>Markup (tags, entities) is never part of a question, nor a bare number of a few digits typed
-    /// apart after a Chinese question ("……是几号比的 123"; "on January 28" keeps its 28).</summary>
-    private static string Clean(string text) => StrayNumber().Replace(Tag().Replace(WebUtility.HtmlDecode(text), " "), "");
+    /// <summary>Markup (tags, entities) is never part of a question, nor an emoji code of a chat app ([捂脸], /:)),
+    /// nor the bot being hailed ("hey bot", "@NanshanBot"), nor a bare number of a few digits typed apart after a
+    /// Chinese question ("……是几号比的 123"; "on January 28" keeps its 28).</summary>
+    private static string Clean(string text) =>
+        StrayNumber().Replace(Vocative().Replace(EmojiCode().Replace(Tag().Replace(WebUtility.HtmlDecode(text), " "), " "), " "), "");
 
     private static void SetAsideChatter(KnowledgeIndex index, string normalized, List<Token> tokens)
     {
@@ -67,20 +72,23 @@ public static partial class QuestionReader
             return;
         }
 
-        foreach (var (start, end) in new[] { clauses[0], clauses[^1] })
+        var chatter = clauses.Where(c => IsChatter(index, normalized[c.Start..c.End], tokens.Where(t => t.Start >= c.Start && t.Start < c.End))).ToList();
+        if (chatter.Count == clauses.Count)
         {
-            var inClause = Enumerable.Range(0, tokens.Count).Where(i => tokens[i].Start >= start && tokens[i].Start < end).ToList();
-            if (IsChatter(index, normalized[start..end], inClause.Select(i => tokens[i])))
+            return;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (chatter.Any(c => tokens[i].Start >= c.Start && tokens[i].Start < c.End))
             {
-                foreach (var i in inClause)
-                {
-                    tokens[i] = tokens[i] with { IsStop = true };
-                }
+                tokens[i] = tokens[i] with { IsStop = true };
             }
         }
     }
 
-    /// <summary>A short clause with nothing the knowledge knows, no number and no question word.</summary>
+    /// <summary>A short clause with nothing the knowledge knows, no number and no question word ("多谢", "急",
+    /// "在线等", "thanks a lot"), beside a clause that asks something.</summary>
     private static bool IsChatter(KnowledgeIndex index, string clause, IEnumerable<Token> tokens)
     {
         var han = clause.Count(LanguageDetector.IsHan);
@@ -90,8 +98,14 @@ public static partial class QuestionReader
             && !lexicon.AnswerTypes.Keys.Any(q => Phrases.Contains(clause, q))
             && !lexicon.FollowUpMarkers.Any(m => Phrases.Contains(clause, m))
             && tokens.All(t => t.Kind == TokenKind.Word && !t.Pos.StartsWith("ns", StringComparison.Ordinal)
-                && (t.IsStop || index.DocumentFrequency(t.Text) == 0));
+                && (t.IsStop || index.DocumentFrequency(t.Text) == 0 || IsFiller(index, t)));
     }
+
+    /// <summary>A word as common as 等 or "so" says nothing in a clause of its own.</summary>
+    private static bool IsFiller(KnowledgeIndex index, Token t) =>
+        !t.IsEnglish && index.Analyzer.Resources.Informativeness.OfChinese(t.Text) < FillerInformativeness;
+
+    private const double FillerInformativeness = 0.1;
 
     private static List<(int Start, int End)> Clauses(string text)
     {
@@ -133,6 +147,7 @@ public static partial class QuestionReader
                 },
                 TokenKind.Word when token.Length == 1 && !token.IsEnglish => LoneCharacter * Surface(general, surface),
                 TokenKind.Word => Surface(general, surface),
+                TokenKind.Number when token.Text == "#n:1" => CountOfOne,
                 _ => 1.0,
             };
             var entity = token.Kind == TokenKind.Term && index.Knowledge.Terms[token.Text[1..]].IsNamedEntity;
@@ -203,6 +218,12 @@ public static partial class QuestionReader
 
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff？?！!。])\s+\d{1,3}\s*[!?！？。.]*\s*$")]
     private static partial Regex StrayNumber();
+
+    [GeneratedRegex(@"\[[^\[\]\s\d]{1,6}\]|/:[a-zA-Z()<>*@$!?]{1,6}")]
+    private static partial Regex EmojiCode();
+
+    [GeneratedRegex(@"^\s*(?:hey|hi|hello|yo|dear|ok(?:ay)?)\s+(?:bot|there|nanshan\s*bot)\b[\s,!.:]*|@?\bnanshan\s*bot\b[\s,!.:]*", RegexOptions.IgnoreCase)]
+    private static partial Regex Vocative();
 
     [GeneratedRegex(@"<[^<>]{0,40}>|&[#a-z0-9]{1,10};?")]
     private static partial Regex Tag();

@@ -82,6 +82,22 @@ public sealed class Pinyin
         return text.ToString();
     }
 
+    /// <summary>A toneless key with the sounds people mix up when they type by pinyin folded together: zh/z, ch/c,
+    /// sh/s, l/n at the start of a syllable; ang/an, eng/en, ing/in at its end (上市 and 上四 sound alike).</summary>
+    public static string Fuzzy(string key)
+    {
+        var syllables = key.Split(' ');
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            var s = syllables[i];
+            s = s.StartsWith("zh", StringComparison.Ordinal) || s.StartsWith("ch", StringComparison.Ordinal) || s.StartsWith("sh", StringComparison.Ordinal)
+                ? s[0] + s[2..] : s.StartsWith('l') ? "n" + s[1..] : s;
+            syllables[i] = s.EndsWith("ng", StringComparison.Ordinal) && s.Length > 2 && s[^3] is 'a' or 'e' or 'i' ? s[..^1] : s;
+        }
+
+        return string.Join(' ', syllables);
+    }
+
     /// <summary>A Chinese name in English: the surname, then the given name as one word (李小宁: Li Xiaoning).</summary>
     public string RomanizeName(ReadOnlySpan<char> name)
     {
