@@ -80,7 +80,7 @@ public sealed class AnswerComposer
             return text + RelativeYears.Note(document, text, language);
         }
 
-        var value = ValueFinder.Find(index, candidate, result.ExpectedKinds, shown);
+        var value = ValueFinder.Find(index, candidate, result.ExpectedKinds, shown, result.Query?.Normalized ?? "");
         if (value is null || result.Query is not { } query)
         {
             return (language == Language.English ? "(From an article in Chinese, not yet translated:) " : "（摘自一篇英文文章）") + text;
@@ -100,8 +100,9 @@ public sealed class AnswerComposer
         }
 
         var language = result.Language;
-        var now = ValueFinder.Find(index, best, result.ExpectedKinds, best.Document.LanguageFor(language));
-        var then = ValueFinder.Find(index, older, result.ExpectedKinds, older.Document.LanguageFor(language));
+        var question = result.Query?.Normalized ?? "";
+        var now = ValueFinder.Find(index, best, result.ExpectedKinds, best.Document.LanguageFor(language), question);
+        var then = ValueFinder.Find(index, older, result.ExpectedKinds, older.Document.LanguageFor(language), question);
         if (now is null || then is null || now.SameAs(then))
         {
             return null;

@@ -18,7 +18,7 @@ public static class ValueRenderer
     {
         if (value.Language == language)
         {
-            return value.Written;
+            return value.Written + (value.Written.EndsWith(value.Unit, StringComparison.Ordinal) ? "" : value.Unit);
         }
 
         return value.Kind switch

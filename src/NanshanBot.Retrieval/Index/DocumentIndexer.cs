@@ -185,7 +185,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
             kinds.Add('h');
         }
 
-        if (Enumerations.Find(normalized).Count > 0)
+        if (Enumerations.Find(normalized, shown.ToList()).Count > 0)
         {
             kinds.Add('e');
         }

@@ -35,7 +35,7 @@ internal sealed partial class ListedTokens
     public void Add(List<Token> tokens, string normalized, Func<Token, IEnumerable<string>> keys)
     {
         AddQuantified(tokens, normalized, keys);
-        var spans = Enumerations.Find(normalized);
+        var spans = Enumerations.Find(normalized, tokens);
         foreach (var token in tokens)
         {
             var listed = spans.Count > 0 && token.Start >= 0 && Enumerations.Contains(spans, token.Start);
@@ -53,7 +53,7 @@ internal sealed partial class ListedTokens
     private void AddQuantified(List<Token> tokens, string normalized, Func<Token, IEnumerable<string>> keys)
     {
         var start = 0;
-        var lists = Enumerations.Find(normalized);
+        var lists = Enumerations.Find(normalized, tokens);
         foreach (var end in ClauseBreak().Matches(normalized).Select(m => m.Index).Append(normalized.Length))
         {
             var clause = tokens.Where(t => t.Start >= start && t.Start < end).ToList();

@@ -107,7 +107,9 @@ internal sealed class ContentWeights
             return forms;
         }
 
-        foreach (var sense in token.Text.Length >= 2 ? index.Analyzer.Senses(token.Text) : [])
+        // A character standing alone has glosses only when it has few meanings (吨: ton), not many (厂, 局).
+        var senses = index.Analyzer.Senses(token.Text);
+        foreach (var sense in token.Text.Length >= 2 || senses.Length <= 2 ? senses : [])
         {
             forms.Add(new(sense, EnglishOfChinese));
             forms.Add(new(sense.Select(s => DocumentIndexer.GlossPrefix + s).ToArray(), ChineseSynonym));

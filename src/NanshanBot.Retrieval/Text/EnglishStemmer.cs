@@ -38,6 +38,17 @@ public static class EnglishStemmer
             return word[..^1];
         }
 
+        // Nouns of action and their verbs meet: desalination and desalinate are both "desalin".
+        if (word.EndsWith("ation", StringComparison.Ordinal) && word.Length >= 9)
+        {
+            return word[..^5];
+        }
+
+        if (word.EndsWith("ate", StringComparison.Ordinal) && word.Length >= 8)
+        {
+            return word[..^3];
+        }
+
         if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
         {
             return Undouble(word[..^3]);

@@ -17,15 +17,17 @@ public static partial class Enumerations
     private const int ItemReach = 6;
     private const int LastItemReach = 10;
 
-    public static List<Enumeration> Find(string text)
+    /// <param name="tokens">The text's tokens, when known: a Chinese list's first item then starts after the last
+    /// verb or particle before it ("回应了|口袋公园停车难、夜间照明等"), not at a guessed length.</param>
+    public static List<Enumeration> Find(string text, IReadOnlyList<Token>? tokens = null)
     {
         var found = new List<Enumeration>();
-        FindChinese(text, found);
+        FindChinese(text, tokens, found);
         FindEnglish(text, found);
         return found;
     }
 
-    private static void FindChinese(string text, List<Enumeration> found)
+    private static void FindChinese(string text, IReadOnlyList<Token>? tokens, List<Enumeration> found)
     {
         var i = text.IndexOf('、');
         while (i >= 0)
@@ -36,13 +38,7 @@ public static partial class Enumerations
                 last = next;
             }
 
-            // The first item is taken to be about as long as the second: the words before it belong to the sentence.
-            var reach = Math.Clamp(SecondItemLength(text, i), 2, ItemReach);
-            var start = i;
-            while (start > 0 && i - start < reach && !IsClauseBreak(text[start - 1]))
-            {
-                start--;
-            }
+            var start = FirstItemStart(text, tokens, i);
 
             var end = last + 1;
             while (end < text.Length && end - last <= LastItemReach && !IsClauseBreak(text[end]) && !EndsList(text, end))
@@ -53,6 +49,42 @@ public static partial class Enumerations
             found.Add(new Enumeration(start, end));
             i = end < text.Length ? text.IndexOf('、', end) : -1;
         }
+    }
+
+    /// <summary>Where the first item of a list starts: after the last verb, preposition or particle of its clause
+    /// before the first 、, or, without tokens, about as far back as the second item is long.</summary>
+    private static int FirstItemStart(string text, IReadOnlyList<Token>? tokens, int separator)
+    {
+        var clauseStart = separator;
+        while (clauseStart > 0 && !IsClauseBreak(text[clauseStart - 1]))
+        {
+            clauseStart--;
+        }
+
+        if (tokens is not null)
+        {
+            // The item follows the last particle, preposition or function word of the clause (回应了|拥堵治理); failing
+            // one, the last verb with something other than verbs after it (拥有|众擎).
+            var before = tokens.Where(t => !t.IsPiece && t.Start >= clauseStart && t.Start + t.Length <= separator).ToList();
+            var particle = before.FindLastIndex(t => t.IsStop || t.Pos is "p" or "u" or "uj" or "ul" or "uz" or "c");
+            if (particle >= 0 && particle < before.Count - 1)
+            {
+                return before[particle].Start + before[particle].Length;
+            }
+
+            for (var i = before.Count - 2; i >= 0; i--)
+            {
+                if (before[i].Pos.StartsWith('v') && before.Skip(i + 1).Any(n => !n.Pos.StartsWith('v')))
+                {
+                    return before[i].Start + before[i].Length;
+                }
+            }
+
+            return clauseStart;
+        }
+
+        var reach = Math.Clamp(SecondItemLength(text, separator), 2, ItemReach);
+        return Math.Max(clauseStart, separator - reach);
     }
 
     private static int SecondItemLength(string text, int separator)

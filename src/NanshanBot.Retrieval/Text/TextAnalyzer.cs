@@ -265,7 +265,8 @@ public sealed class TextAnalyzer
     {
         /// <summary>A sense made only of words as common as "become" or "have" would match everything.</summary>
         public const double MinInformativeness = 0.3;
-        private const int MaxStems = 4;
+        private const int MaxStems = 6;
+        private const int MaxSenses = 6;
         private const int MaxWordsPerSense = 3;
         private const int MaxEntries = 200_000;
         private readonly ConcurrentDictionary<string, Gloss> cache = new(StringComparer.Ordinal);
@@ -291,7 +292,7 @@ public sealed class TextAnalyzer
             var stems = new List<string>(MaxStems);
             var senses = new List<string[]>();
             var all = dictionary.Senses(word);
-            for (var i = 0; i < Math.Min(all.Length, 3); i++)
+            for (var i = 0; i < Math.Min(all.Length, MaxSenses); i++)
             {
                 // A name among a common word's later senses (人大: Renmin University of China) is another word.
                 var sense = all[i];
@@ -301,7 +302,7 @@ public sealed class TextAnalyzer
                 }
 
                 var words = sense.ToLowerInvariant().Split([' ', ',', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
-                    .Where(w => w.All(char.IsAsciiLetter) && w.Length > 1 && !isStop(w) && w is not ("sb" or "sth" or "etc" or "surname"))
+                    .Where(w => w.All(char.IsAsciiLetter) && w.Length > 1 && !isStop(w) && w is not ("sb" or "sth" or "etc" or "surname" or "every" or "each" or "certain" or "various" or "per" or "oneself"))
                     .ToList();
                 if (words.Count == 0 || words.Count > MaxWordsPerSense || words.All(isCommon))
                 {

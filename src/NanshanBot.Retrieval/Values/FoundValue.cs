@@ -21,6 +21,9 @@ public sealed record FoundValue(ValueKind Kind, string Written, string? Canonica
     /// <summary>Whether the figure was said as a bound: "more than" (1), "about" (0), "fewer than" (-1), or exact (null).</summary>
     public int? Bound { get; init; }
 
+    /// <summary>The measure word or unit written right after a Chinese figure (座, 家, 万人次), for a reply in Chinese.</summary>
+    public string Unit { get; init; } = "";
+
     /// <summary>Whether the figure is money in yuan (元, yuan, RMB).</summary>
     public bool Yuan { get; init; }
 

@@ -13,7 +13,9 @@ namespace NanshanBot.Retrieval.Values;
 /// </summary>
 public static partial class ValueFinder
 {
-    public static FoundValue? Find(KnowledgeIndex index, Candidate candidate, IReadOnlySet<char> kinds, Language language)
+    /// <param name="query">The question, so that a figure qualified by words it does not use (新建, "new") counts
+    /// less than one it does not qualify.</param>
+    public static FoundValue? Find(KnowledgeIndex index, Candidate candidate, IReadOnlySet<char> kinds, Language language, string query = "")
     {
         var document = candidate.Document;
         var text = document.Text(language);
@@ -38,7 +40,7 @@ public static partial class ValueFinder
                 new FoundValue(ValueKind.Person, text.Substring(n.Start, n.Length), null, language))));
         }
 
-        return Nearest(found, anchors, normalized);
+        return Nearest(found, anchors, normalized, candidate.Document, query);
     }
 
     private static char Code(FoundValue value, Token token) => value.Kind switch
@@ -71,23 +73,33 @@ public static partial class ValueFinder
             : AboutBefore().IsMatch(before) || AboutAfter().IsMatch(after) ? 0
             : LessBefore().IsMatch(before) ? -1
             : null;
-        return new FoundValue(ValueKind.Figure, written, t.Text, language) { Bound = bound, Yuan = Yuan().IsMatch(after) };
+        return new FoundValue(ValueKind.Figure, written, t.Text, language)
+        {
+            Bound = bound, Yuan = Yuan().IsMatch(after), Unit = MeasureWord().Match(text, end) is { Success: true } m && m.Index == end ? m.Value : "",
+        };
     }
 
-    /// <summary>The value closest to a matched word, preferring one in the same clause.</summary>
-    private static FoundValue? Nearest(List<(int Start, int Length, FoundValue Value)> found, List<int> anchors, string text)
+    /// <summary>The value closest to a matched word, preferring one in the same clause, and one that is not a
+    /// figure of what is new or added when the question does not ask about that.</summary>
+    private static FoundValue? Nearest(List<(int Start, int Length, FoundValue Value)> found, List<int> anchors, string text,
+        IndexedDocument document, string query)
     {
         if (found.Count == 0)
         {
             return null;
         }
 
-        if (anchors.Count == 0)
-        {
-            return found[0].Value;
-        }
+        var asksNew = NewCue().IsMatch(query);
+        return found.MinBy(f => (anchors.Count == 0 ? 0 : anchors.Min(a => Distance(text, a, f.Start)))
+            + (!asksNew && NewCue().IsMatch(Segment(text, f.Start)) ? 500 : 0)).Value;
+    }
 
-        return found.MinBy(f => anchors.Min(a => Distance(text, a, f.Start))).Value;
+    /// <summary>The part of a sentence between the clause breaks around a position.</summary>
+    private static string Segment(string text, int at)
+    {
+        var start = text.LastIndexOfAny(['，', '、', '；', ','], Math.Max(at - 1, 0)) + 1;
+        var end = text.IndexOfAny(['，', '、', '；', '。', ','], at);
+        return text[start..(end < 0 ? text.Length : end)];
     }
 
     /// <summary>Characters between two positions, with a clause break between them counting as a long way.</summary>
@@ -153,6 +165,12 @@ public static partial class ValueFinder
 
     [GeneratedRegex(@"(?:不到|不足|少于|低于|fewer than|less than|under|below)\s*$")]
     private static partial Regex LessBefore();
+
+    [GeneratedRegex(@"新建|新增|新开|新设|新落成|建成|开办|开业|增加|\bnew\b|\badded?\b|\bnewly\b|\bbuil[dt]\b|\bopen(?:ed)?\b|\blaunch(?:ed)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NewCue();
+
+    [GeneratedRegex(@"[万亿]*(?:人次|平方公里|公里|个|家|座|所|名|位|人|元|张|棵|项|场|次|台|辆|套|吨|亩|层|条|架|艘)")]
+    private static partial Regex MeasureWord();
 
     [GeneratedRegex(@"^\s*(?:[万亿千百]*)元|^\s*(?:billion |million |thousand |trillion )?(?:yuan|rmb)\b")]
     private static partial Regex Yuan();
