@@ -17,6 +17,7 @@ public static class WeChatRegistration
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.AddSingleton<IValidateOptions<WeComOptions>, WeChatOptionsValidator>();
         services.AddSingleton<ReplyCache>();
+        services.AddSingleton<ReplayGuard>();
         services.AddSingleton<WeChatMessages>();
         services.AddSingleton<WeChatCallback>();
         return services;
