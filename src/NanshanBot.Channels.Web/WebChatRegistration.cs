@@ -65,6 +65,9 @@ public static class WebChatRegistration
         app.MapGet(path, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-cache";
+            // The page loads only its own script and style; nothing may frame it or reinterpret its types.
+            response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            response.Headers.XContentTypeOptions = "nosniff";
             return Results.Bytes(bytes, contentType);
         });
     }

@@ -36,6 +36,7 @@ public static class KnowledgeLoader
         foreach (var (path, text) in files.Where(f => IsArticle(f.Path)))
         {
             var (source, passages) = ArticleReader.Read(path, text, errors);
+            CheckUrl(path, text, source, errors);
             builder.AddArticle(path, source, passages);
         }
 
@@ -55,6 +56,16 @@ public static class KnowledgeLoader
             .Order(StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(Path.Combine(root, p), Encoding.UTF8)))
             .ToList();
+
+    /// <summary>An article's front-matter url, checked as a source file's is (reported at its line).</summary>
+    private static void CheckUrl(string path, string text, Model.Source? source, List<KnowledgeError> errors)
+    {
+        if (source?.Url is { } url && !SourceUrl.IsAcceptable(url))
+        {
+            var line = Array.FindIndex(text.Split('\n'), l => l.TrimStart().StartsWith("url:", StringComparison.OrdinalIgnoreCase)) + 1;
+            errors.Add(new(path, Math.Max(line, 1), SourceUrl.Problem(url)));
+        }
+    }
 
     private static bool IsArticle(string relativePath) =>
         relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);

@@ -107,6 +107,23 @@ public sealed class ChatApiTests : IAsyncLifetime
     }
 }
 
+public sealed class PageHeaderTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/chat.js")]
+    public async Task ThePageComesWithAContentSecurityPolicyThatForbidsFramingAndSniffing(string path)
+    {
+        await using var service = await BotService.StartAsync(new Dictionary<string, string?>());
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(service.Url + path);
+
+        Assert.Equal("default-src 'self'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+}
+
 public sealed class RateLimitTests
 {
     [Fact]
