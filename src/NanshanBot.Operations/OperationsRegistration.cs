@@ -27,7 +27,7 @@ public static class OperationsRegistration
         {
             services.AddHostedService(sp => sp.GetRequiredService<QuestionLog>());
             services.AddHostedService(sp => new KnowledgeWatcher(sp.GetRequiredService<KnowledgeReloader>(), knowledgePath,
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KnowledgeWatcher>>()));
         }
 
         return services;

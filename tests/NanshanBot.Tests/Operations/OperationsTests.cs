@@ -100,6 +100,22 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileThatCannotBeReadIsRejectedByTheReloadAndTheWatcherKeepsWatching()
+    {
+        var reloader = service.Services.GetRequiredService<KnowledgeReloader>();
+        var gone = Path.Combine(knowledge, "facts", "gone.kb");
+
+        File.CreateSymbolicLink(gone, Path.Combine(knowledge, "facts", "deleted-meanwhile.kb"));
+        await service.EventuallyAsync(() => reloader.Status.LastError is not null, because: "the unreadable file noticed");
+        Assert.Contains("facts/gone.kb: cannot be read", reloader.Status.LastError);
+        Assert.Contains("54万", (await AskAsync("南山区人均GDP有多少？")).Reply);
+
+        File.Delete(gone);
+        File.AppendAllText(Path.Combine(knowledge, "facts", "events.kb"), NewFact);
+        await service.EventuallyAsync(() => !AskAsync("蛇口渡轮码头多久一班船？").Result.Declined, because: "the next edit served");
+    }
+
+    [Fact]
     public async Task DeclinedQuestionsAreRecordedAndGroupedByWording()
     {
         await AskAsync("南山区的房价多少？");
