@@ -48,7 +48,7 @@ public static class TelegramRegistration
         if (endpoints.ServiceProvider.GetService<WebhookMode>() is not null)
         {
             endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
-                inbox.ReceiveAsync(request, ct));
+                inbox.ReceiveAsync(request, ct)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WebhookInbox.MaxBodyBytes));
         }
 
         return endpoints;

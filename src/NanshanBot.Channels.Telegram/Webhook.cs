@@ -22,7 +22,8 @@ namespace NanshanBot.Channels.Telegram;
 public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState state)
 {
     public const string Path = "/telegram/webhook";
-    private const int MaxBodyBytes = 1 << 20;
+    /// <summary>The endpoint's MaxRequestBodySize: Kestrel answers 413 past it, chunked bodies included.</summary>
+    public const int MaxBodyBytes = 1 << 20;
 
     /// <summary>Telegram keeps an undelivered update for 24 hours: so long is an id remembered.</summary>
     private static readonly TimeSpan RememberIds = TimeSpan.FromHours(24);
@@ -40,11 +41,6 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
         Update? update;
         try
         {
@@ -53,6 +49,10 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState
         catch (JsonException)
         {
             return Results.BadRequest();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         if (update is null)

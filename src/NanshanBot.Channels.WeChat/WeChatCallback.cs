@@ -161,22 +161,18 @@ public sealed partial class WeChatCallback(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Channel} callback: {Reason}")]
     private static partial void LogRefused(ILogger logger, string channel, string reason);
 
-    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/>.</summary>
+    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/> (the endpoint's
+    /// MaxRequestBodySize: Kestrel stops reading there, chunked or not).</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-
-        var buffer = new byte[MaxBodyBytes + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += n;
-        }
-
-        return read > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, read);
     }
 }

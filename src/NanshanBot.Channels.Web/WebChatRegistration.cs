@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -46,8 +47,11 @@ public static class WebChatRegistration
     {
         app.UseStatusCodePages();
         app.UseRateLimiter();
-        app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct)).RequireRateLimiting(Policy);
-        app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context)).RequireRateLimiting(Policy);
+        var bodyLimit = new RequestSizeLimitAttribute(ChatApi.MaxBodyBytes);
+        app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct))
+            .RequireRateLimiting(Policy).WithMetadata(bodyLimit);
+        app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context))
+            .RequireRateLimiting(Policy).WithMetadata(bodyLimit);
         app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(Policy);
         MapPage(app, "/", "index.html", "text/html; charset=utf-8");
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
