@@ -80,7 +80,7 @@ public sealed partial class AnswerEngine(
         var index = knowledge.Current;
         var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
         var routed = router.Route(index, question, last);
-        if (routed.Result is not { } result || writer is null)
+        if (routed.Result is not { } result || writer is null || !await writer.TryReserveAsync(cancellationToken))
         {
             await RememberAsync(question, routed, last, cancellationToken);
             yield return new AnswerUpdate(null, routed.Answer);

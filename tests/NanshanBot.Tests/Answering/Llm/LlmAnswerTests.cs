@@ -103,6 +103,29 @@ public sealed class LlmAnswerTests
     }
 
     [Fact]
+    public async Task PastMaxCallsPerMinuteTheOfflineAnswerStandsUntilTheMinuteIsOver()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var bot = await LlmBot.StartAsync(extra: new() { ["Llm:MaxCallsPerMinute"] = "2" }, clock: clock);
+        bot.Model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]");
+
+        var answers = new List<Answer>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(await bot.AskAsync(PerCapita, "budget" + i));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var nextMinute = await bot.AskAsync(PerCapita, "budget-next");
+
+        Assert.Equal(3, bot.Model.Requests.Count);
+        Assert.All(answers.Take(2), a => Assert.StartsWith("据资料", a.Text));
+        Assert.Equal(LlmBot.Offline(PerCapita).Text, answers[2].Text);
+        Assert.StartsWith("据资料", nextMinute.Text);
+        Assert.Single(bot.Logs.Lines, l => l.Contains("Llm:MaxCallsPerMinute (2) reached"));
+    }
+
+    [Fact]
     public async Task TheModelIsNotCalledWhenNothingRelevantWasFound()
     {
         await using var bot = await LlmBot.StartAsync();
