@@ -26,6 +26,7 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<StreamedReply>();
         services.AddSingleton<LastAnswers>();
+        services.AddSingleton<ChatAdmission>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
         if (options.Mode == TelegramMode.Webhook)

@@ -23,6 +23,7 @@ public static class OperationsRegistration
             sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
         services.AddSingleton<AdminCommands>();
+        services.AddSingleton<FeedbackVotes>();
         if (watch)
         {
             services.AddHostedService(sp => sp.GetRequiredService<QuestionLog>());

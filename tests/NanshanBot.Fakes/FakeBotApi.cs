@@ -207,7 +207,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             return new JsonObject { ["update_id"] = (long)updateId, ["message"] = message };
         }
 
-        public static JsonObject Callback(int updateId, long chatId, string data)
+        public static JsonObject Callback(int updateId, long chatId, string data, long? fromId = null)
         {
             return new JsonObject
             {
@@ -215,7 +215,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 ["callback_query"] = new JsonObject
                 {
                     ["id"] = "cb" + updateId,
-                    ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "U", ["language_code"] = "zh-hans" },
+                    ["from"] = new JsonObject { ["id"] = fromId ?? chatId, ["is_bot"] = false, ["first_name"] = "U", ["language_code"] = "zh-hans" },
                     ["chat_instance"] = "ci",
                     ["data"] = data,
                     ["message"] = new JsonObject

@@ -181,6 +181,24 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task AGroupIsLimitedAsAWholeNotOnlyPerUser()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        await using var t = await TelegramFixture.StartAsync(clock, new() { ["Telegram:GroupFloodLimitPerMinute"] = "3" });
+        for (var i = 1; i <= 6; i++)
+        {
+            t.Api.Enqueue(Text(i, -114, "@nanshan_test_bot 南山区人均GDP有多少？", fromId: 1140 + i, chatType: "supergroup"));
+        }
+
+        await t.Bot.EventuallyAsync(() => t.Api.Offsets.Contains(7), TimeSpan.FromSeconds(1), "all six confirmed");
+        await t.SentCountIsAsync(4, TimeSpan.FromSeconds(1));
+
+        var texts = t.Api.Sent().Select(s => s["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, texts.Count(x => x.Contains("54万")));
+        Assert.Single(texts, x => x.Contains("太快"));
+    }
+
+    [Fact]
     public async Task ALongReplyIsSplitAtSentenceEndsWithinTheLimit()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
