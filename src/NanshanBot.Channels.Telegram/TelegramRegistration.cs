@@ -29,6 +29,10 @@ public static class TelegramRegistration
         services.AddSingleton<ChatAdmission>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
+        services.AddSingleton<UpdateJournal>();
+        services.AddSingleton<ChatLanes>();
+        // Before the workers: hosted services stop in reverse order, so the lanes drain after intake has stopped.
+        services.AddHostedService(sp => sp.GetRequiredService<ChatLanes>());
         if (options.Mode == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();
