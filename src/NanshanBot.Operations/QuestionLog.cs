@@ -84,16 +84,6 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
             Percentile(latencies, 0.5), Percentile(latencies, 0.99), feedback.GetValueOrDefault(1), feedback.GetValueOrDefault(0));
     }
 
-    /// <summary>Declined questions since <paramref name="since"/>, grouped by similar wording, most frequent first.</summary>
-    public IReadOnlyList<UnansweredGroup> Unanswered(DateTimeOffset since, int top, Func<string, IReadOnlySet<string>> words)
-    {
-        using var connection = Open();
-        var rows = Query(connection, "SELECT text, at, channel FROM questions WHERE kind = 'declined' AND at >= $since ORDER BY id",
-            r => new UnansweredQuestion(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2)),
-            ("$since", Stamp(since)));
-        return UnansweredGrouping.Group(rows, words).Take(top).ToList();
-    }
-
     /// <summary>SQLite's calls block (its async methods too, and a commit waits for the disk): the writer gets a
     /// thread of its own rather than holding one of the thread pool's, which answers and Redis replies need.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

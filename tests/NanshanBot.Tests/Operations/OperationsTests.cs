@@ -123,10 +123,8 @@ public sealed class OperationsTests : IAsyncLifetime
         await AskAsync("南山区今天下雨吗？");
         await AskAsync("南山区人均GDP有多少？");
         var log = service.Services.GetRequiredService<QuestionLog>();
-        await log.FlushAsync();
 
-        var groups = log.Unanswered(DateTimeOffset.UtcNow.AddDays(-1), 10,
-            UnansweredGrouping.ContentWords(service.Services.GetRequiredService<NanshanBot.Retrieval.KnowledgeState>().Current));
+        var groups = await service.Services.GetRequiredService<UnansweredReport>().TopAsync(DateTimeOffset.UtcNow.AddDays(-1), 10, CancellationToken.None);
 
         Assert.Equal(2, groups.Count);
         Assert.Equal(2, groups[0].Count);
