@@ -111,6 +111,41 @@ public sealed class TelegramProcessTests
         }
     }
 
+    [Fact]
+    public async Task TheOffsetFileAndTheJournalAreSyncedToDiskBeforeAnUpdateIsConfirmed()
+    {
+        Assert.True(File.Exists("/usr/bin/strace"), "strace is missing: run the tests with `bash scripts/test.sh`, which installs it.");
+        await using var api = await FakeBotApi.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var trace = Path.Combine(Path.GetTempPath(), "nanshanbot-trace-" + Guid.NewGuid().ToString("N"));
+        api.Enqueue(Text(1, 512, "南山区有多少海归人才？"));
+        using var traced = ProgramProcess.StartSyncTraced(trace, ["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = "123456:TEST", ["Telegram__ApiBaseUrl"] = api.Url, ["Telegram__PollTimeoutSeconds"] = "1", ["Data__Path"] = data,
+        });
+        _ = traced.StandardOutput.ReadToEndAsync();
+        _ = traced.StandardError.ReadToEndAsync();
+        try
+        {
+            await UntilAsync(() => api.Offsets.Contains(2) && api.Sent().Count == 1, "the update answered and confirmed");
+
+            var syncs = File.ReadAllLines(trace).Where(l => l.Contains("sync(", StringComparison.Ordinal)).ToList();
+            Assert.Contains(syncs, l => l.Contains("123456-updates.json.tmp>", StringComparison.Ordinal));
+            Assert.Contains(syncs, l => l.Contains("123456-pending.jsonl>", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var child in ProgramProcess.Children(traced))
+            {
+                Process.Start("kill", ["-TERM", child.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            }
+
+            await traced.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+            Directory.Delete(data, recursive: true);
+            File.Delete(trace);
+        }
+    }
+
     /// <summary>Starts the service and waits for the address it listens on.</summary>
     private static async Task<(Process Process, string Url)> StartAsync(Dictionary<string, string> environment)
     {
