@@ -46,8 +46,9 @@ public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handl
     }
 
     /// <summary>Takes updates in order, until one cannot be taken (<see cref="Intake.Full"/>); returns how many
-    /// were taken or dropped, all of them on disk when it returns.</summary>
-    public async Task<(int Confirmable, bool Full)> AcceptAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    /// were taken or dropped, all of them on disk when it returns. Not cancellable: an update written to the
+    /// journal is always queued too (a caller that went away meanwhile just does not confirm it).</summary>
+    public async Task<(int Confirmable, bool Full)> AcceptAsync(IReadOnlyList<Update> updates)
     {
         var taken = new List<Update>();
         var sequence = 0L;
@@ -68,7 +69,7 @@ public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handl
             }
         }
 
-        await journal.SyncAsync(sequence, cancellationToken);
+        await journal.SyncAsync(sequence, CancellationToken.None);
         taken.ForEach(u => Enqueue(u, reserve: false));
         return (count, count < updates.Count);
     }

@@ -45,7 +45,7 @@ public sealed partial class PollingWorker(
             {
                 var updates = await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 failures = 0;
-                if (!await TakeAsync(updates, stoppingToken))
+                if (!await TakeAsync(updates))
                 {
                     await Task.Delay(WhileFull, time, stoppingToken);
                 }
@@ -64,11 +64,11 @@ public sealed partial class PollingWorker(
     }
 
     /// <summary>Takes the new updates of a batch and confirms those taken; false when the lanes were full.</summary>
-    private async Task<bool> TakeAsync(Update[] updates, CancellationToken stoppingToken)
+    private async Task<bool> TakeAsync(Update[] updates)
     {
         // Telegram that never got the last confirmation serves updates again: those below the offset are done.
         var fresh = updates.Where(u => u.Id >= offsets.Offset).OrderBy(u => u.Id).ToList();
-        var (confirmable, full) = await lanes.AcceptAsync(fresh, stoppingToken);
+        var (confirmable, full) = await lanes.AcceptAsync(fresh);
         if (confirmable > 0)
         {
             offsets.Advance(fresh[confirmable - 1].Id + 1);

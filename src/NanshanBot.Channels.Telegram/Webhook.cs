@@ -61,16 +61,16 @@ public sealed partial class WebhookInbox(IOptions<TelegramOptions> options, ISha
         }
 
         var claim = $"telegram-update:{botId}:{update.Id.ToString(CultureInfo.InvariantCulture)}";
-        return await state.AddAsync(claim, owner, RememberIds, cancellationToken) ? await TakeAsync(update, claim, cancellationToken) : Results.Ok();
+        return await state.AddAsync(claim, owner, RememberIds, cancellationToken) ? await TakeAsync(update, claim) : Results.Ok();
     }
 
     /// <summary>200 once the update is on disk and queued (or dropped by its chat's backlog); else 503 with the
     /// claim released, so that Telegram's retry is taken here or by another instance.</summary>
-    private async Task<IResult> TakeAsync(Update update, string claim, CancellationToken cancellationToken)
+    private async Task<IResult> TakeAsync(Update update, string claim)
     {
         try
         {
-            if (!(await lanes.AcceptAsync([update], cancellationToken)).Full)
+            if (!(await lanes.AcceptAsync([update])).Full)
             {
                 return Results.Ok();
             }
