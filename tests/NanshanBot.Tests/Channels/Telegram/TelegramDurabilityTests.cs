@@ -27,9 +27,16 @@ public sealed class TelegramDurabilityTests
         var request = new HttpRequestMessage(HttpMethod.Post, url + "/telegram/webhook") { Content = JsonContent.Create(Text(1, 510, "南山区有多少海归人才？")) };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret");
 
-        var acknowledged = await http.SendAsync(request);
-        first.Kill();
-        await first.WaitForExitAsync();
+        HttpResponseMessage acknowledged;
+        try
+        {
+            acknowledged = await http.SendAsync(request);
+        }
+        finally
+        {
+            await KillAsync(first);
+        }
+
         api.Release("sendMessage");
         var (second, _) = await StartAsync(environment);
         try
@@ -58,9 +65,15 @@ public sealed class TelegramDurabilityTests
         api.Hold("sendMessage");
         api.Enqueue(Text(1, 511, "南山区有多少海归人才？"));
         var (first, _) = await StartAsync(environment);
-        await UntilAsync(() => api.Offsets.Contains(2), "the update confirmed");
-        first.Kill();
-        await first.WaitForExitAsync();
+        try
+        {
+            await UntilAsync(() => api.Offsets.Contains(2), "the update confirmed");
+        }
+        finally
+        {
+            await KillAsync(first);
+        }
+
         api.Release("sendMessage");
         var (second, _) = await StartAsync(environment);
         try
@@ -128,6 +141,18 @@ public sealed class TelegramDurabilityTests
         }
 
         throw new InvalidOperationException("The service ended before it listened.");
+    }
+
+    /// <summary>kill -9: the process gets no chance to finish anything.</summary>
+    private static async Task KillAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 
     private static async Task StopAsync(Process process)
