@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # What the tests need beyond the .NET SDK: Debian's Chromium (and a CJK font for readable screenshots) for the
-# browser test, playwright-core from npm to drive it, and a real Redis for the shared-state tests.
+# browser test, playwright-core from npm to drive it, a real Redis for the shared-state tests, and strace to see
+# that state files are synced to disk.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/bin/strace ] || missing+=(strace)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

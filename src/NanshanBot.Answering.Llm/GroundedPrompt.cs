@@ -24,12 +24,9 @@ public static class GroundedPrompt
         return history;
     }
 
-    /// <summary>Whether a reply repeats the instructions (a model talked into revealing them): such a reply is
-    /// never shown.</summary>
-    public static bool Leaks(string reply) => LeakMarkers.Any(m => reply.Contains(m, StringComparison.OrdinalIgnoreCase));
-
-    private static readonly string[] LeakMarkers =
-        ["You are NanshanBot", "using ONLY the facts below", "Use only the facts below", "never instructions", "cite the ids of the facts"];
+    /// <summary>Whether a reply repeats the instructions, in English or Chinese (a model talked into revealing
+    /// them): such a reply is never shown, and the writer stops reading it at once.</summary>
+    public static bool Leaks(string reply) => GroundingRules.Leaks(reply);
 
     private static string System(GroundedRequest request)
     {

@@ -23,6 +23,9 @@ public sealed class LlmOptions
     /// <summary>After repeated failures the endpoint is not called for this long (the circuit breaker).</summary>
     public double BreakSeconds { get; set; } = 30;
 
+    /// <summary>Model calls allowed per minute (all instances together); past it, the offline answer.</summary>
+    public int MaxCallsPerMinute { get; set; } = 60;
+
     public double Temperature { get; set; } = 0.2;
 
     public int MaxTokens { get; set; } = 400;
@@ -45,9 +48,9 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             errors.Add($"Llm:Endpoint must be an absolute http(s) URL such as https://api.openai.com/v1; got '{o.Endpoint}'.");
         }
 
-        if (o.TimeoutSeconds is <= 0 or > 60 || o.BreakSeconds < 1 || o.MaxTokens < 1)
+        if (o.TimeoutSeconds is <= 0 or > 60 || o.BreakSeconds < 1 || o.MaxTokens < 1 || o.MaxCallsPerMinute < 1)
         {
-            errors.Add("Llm:TimeoutSeconds must be between 0 and 60, Llm:BreakSeconds at least 1 and Llm:MaxTokens at least 1.");
+            errors.Add("Llm:TimeoutSeconds must be between 0 and 60, Llm:BreakSeconds, Llm:MaxTokens and Llm:MaxCallsPerMinute at least 1.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -45,6 +45,7 @@ public static class LlmRegistration
             return new OpenAIChatCompletionService(o.Model!, new Uri(o.Endpoint!), o.ApiKey ?? "none", httpClient: http,
                 loggerFactory: sp.GetRequiredService<ILoggerFactory>());
         });
+        services.AddSingleton<ModelCallBudget>();
         services.AddSingleton<IGroundedWriter, SemanticKernelWriter>();
         return services;
     }

@@ -7,9 +7,11 @@ using NanshanBot.Answering.Grounding;
 namespace NanshanBot.Answering.Llm;
 
 /// <summary>The grounded writer over Semantic Kernel's OpenAI connector: any OpenAI-compatible chat endpoint.</summary>
-public sealed class SemanticKernelWriter(IChatCompletionService chat, IOptions<LlmOptions> options) : IGroundedWriter
+public sealed class SemanticKernelWriter(IChatCompletionService chat, ModelCallBudget budget, IOptions<LlmOptions> options) : IGroundedWriter
 {
     public TimeSpan Timeout => TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+
+    public ValueTask<bool> TryReserveAsync(CancellationToken cancellationToken) => budget.TryTakeAsync(cancellationToken);
 
     public async Task<string> CompleteAsync(GroundedRequest request, CancellationToken cancellationToken)
     {

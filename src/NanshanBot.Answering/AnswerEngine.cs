@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Answering.Grounding;
@@ -80,7 +79,7 @@ public sealed partial class AnswerEngine(
         var index = knowledge.Current;
         var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
         var routed = router.Route(index, question, last);
-        if (routed.Result is not { } result || writer is null)
+        if (routed.Result is not { } result || writer is null || !await writer.TryReserveAsync(cancellationToken))
         {
             await RememberAsync(question, routed, last, cancellationToken);
             yield return new AnswerUpdate(null, routed.Answer);
@@ -90,43 +89,26 @@ public sealed partial class AnswerEngine(
         var request = Request(result, routed, last);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(writer.Timeout);
-        var text = new StringBuilder();
-        Exception? failure = null;
+        var reply = new ModelReply(request, index);
         if (stream)
         {
-            await using var pieces = writer.StreamAsync(request, deadline.Token).GetAsyncEnumerator(deadline.Token);
-            while (true)
+            // Only sentences that passed the check are shown while the model writes.
+            await foreach (var shown in reply.StreamAsync(writer.StreamAsync(request, deadline.Token), deadline.Token, cancellationToken))
             {
-                try
-                {
-                    if (!await pieces.MoveNextAsync())
-                    {
-                        break;
-                    }
-                }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = e;
-                    break;
-                }
-
-                text.Append(pieces.Current);
-                yield return new AnswerUpdate(GroundedAnswerChecker.Clean(pieces.Current), null);
+                yield return new AnswerUpdate(shown, null);
             }
         }
         else
         {
-            try
-            {
-                text.Append(await writer.CompleteAsync(request, deadline.Token));
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = e;
-            }
+            await reply.CompleteAsync(() => writer.CompleteAsync(request, deadline.Token), cancellationToken);
         }
 
-        var final = Checked(request, text.ToString(), failure, index);
+        var final = Checked(request, reply, index);
+        if (stream && !ReferenceEquals(final, request.Offline) && reply.Release(complete: true) is { Length: > 0 } rest)
+        {
+            yield return new AnswerUpdate(rest, null);
+        }
+
         await RememberAsync(question, routed with { Answer = final }, last, cancellationToken);
         yield return new AnswerUpdate(null, final);
     }
@@ -139,15 +121,15 @@ public sealed partial class AnswerEngine(
         }
     }
 
-    private Answer Checked(GroundedRequest request, string text, Exception? failure, Retrieval.Index.KnowledgeIndex index)
+    private Answer Checked(GroundedRequest request, ModelReply reply, Retrieval.Index.KnowledgeIndex index)
     {
-        if (failure is not null)
+        if (reply.Failure is { } failure)
         {
             LogFallback(logger, failure is OperationCanceledException ? "timeout" : failure.GetType().Name + ": " + failure.Message);
             return request.Offline;
         }
 
-        var (answer, rejection) = GroundedAnswerChecker.Check(request, text, index);
+        var (answer, rejection) = reply.Rejection is { } shownNot ? (null, shownNot) : GroundedAnswerChecker.Check(request, reply.Text, index);
         if (answer is null)
         {
             LogFallback(logger, rejection!);

@@ -10,15 +10,15 @@ using Telegram.Bot.Types.Enums;
 namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
-/// Long-polls getUpdates and hands each update to the <see cref="UpdateHandler"/>: chats in parallel, one
-/// chat's updates in order. The offset moves past a batch only after every update in it was handled (and
-/// each handled update is remembered on disk), so a crash loses nothing and a restart repeats nothing. A
-/// handler that throws is logged and its update skipped; network errors and 5xx back off; a 429 waits its
-/// retry_after; a 409 says what to do.
+/// Long-polls getUpdates and hands each update to <see cref="ChatLanes"/>, which answers every chat in its own
+/// lane. The offset moves past updates as soon as they are on disk (the <see cref="UpdateJournal"/>), not when
+/// they are answered, so the next getUpdates never waits for a slow chat, a crash loses nothing and a restart
+/// repeats nothing. When too many updates are pending the offset stays, and Telegram keeps the rest for later.
+/// Network errors and 5xx back off; a 429 waits its retry_after; a 409 says what to do.
 /// </summary>
 public sealed partial class PollingWorker(
     TelegramClient client,
-    UpdateHandler handler,
+    ChatLanes lanes,
     UpdateOffsetStore offsets,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
@@ -27,6 +27,9 @@ public sealed partial class PollingWorker(
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
+    /// <summary>How long to leave Telegram alone while too many updates are pending here.</summary>
+    private static readonly TimeSpan WhileFull = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await StartAsync(client, identity, deleteWebhook: true, time, logger, stoppingToken))
@@ -34,14 +37,18 @@ public sealed partial class PollingWorker(
             return;
         }
 
+        lanes.Open();
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            Update[] updates;
             try
             {
-                updates = await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                var updates = await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
                 failures = 0;
+                if (!await TakeAsync(updates))
+                {
+                    await Task.Delay(WhileFull, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -50,40 +57,24 @@ public sealed partial class PollingWorker(
             catch (Exception e)
             {
                 await WaitAfterFailureAsync(e, ++failures, stoppingToken);
-                continue;
             }
-
-            // In-flight answers finish even when shutdown begins: they are not cancelled by stoppingToken.
-            await HandleBatchAsync(updates);
         }
 
         LogStopped(logger);
     }
 
-    private async Task HandleBatchAsync(Update[] updates)
+    /// <summary>Takes the new updates of a batch and confirms those taken; false when the lanes were full.</summary>
+    private async Task<bool> TakeAsync(Update[] updates)
     {
-        var byChat = updates.Where(u => !offsets.IsHandled(u.Id)).GroupBy(ChatOf);
-        await Task.WhenAll(byChat.Select(async chat =>
+        // Telegram that never got the last confirmation serves updates again: those below the offset are done.
+        var fresh = updates.Where(u => u.Id >= offsets.Offset).OrderBy(u => u.Id).ToList();
+        var (confirmable, full) = await lanes.AcceptAsync(fresh);
+        if (confirmable > 0)
         {
-            foreach (var update in chat.OrderBy(u => u.Id))
-            {
-                try
-                {
-                    await handler.HandleAsync(update, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
-                }
-
-                offsets.MarkHandled(update.Id);
-            }
-        }));
-
-        if (updates.Length > 0)
-        {
-            offsets.Advance(updates.Max(u => u.Id) + 1);
+            offsets.Advance(fresh[confirmable - 1].Id + 1);
         }
+
+        return !full;
     }
 
     private async Task WaitAfterFailureAsync(Exception e, int failures, CancellationToken stoppingToken)
@@ -115,8 +106,6 @@ public sealed partial class PollingWorker(
         {
         }
     }
-
-    private static long ChatOf(Update u) => u.Message?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id ?? u.Id;
 
     /// <summary>getMe (retried until it works or shutdown), then deleteWebhook for polling. False on shutdown.</summary>
     internal static async Task<bool> StartAsync(TelegramClient client, BotIdentity identity, bool deleteWebhook,
@@ -188,10 +177,6 @@ public sealed partial class PollingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram polling stopped")]
     private static partial void LogStopped(ILogger logger);
-
-    /// <summary>Shared with the webhook worker: an update whose handling threw is logged and skipped.</summary>
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler ({Type}: {Error}); it is skipped")]
-    internal static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram says 409 Conflict ({Reason}). Either a webhook is set for this token (run with Telegram:Mode=webhook, or let polling delete it) or another instance is polling the same token: stop the other instance.")]
     private static partial void LogConflict(ILogger logger, string reason);

@@ -4,7 +4,9 @@ namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Keeps outgoing messages within Telegram's limits (about 1 per second to a chat, 20 per minute to a group,
-/// 30 per second overall, <see cref="TelegramOptions.MessagesPerSecond"/>) by making senders wait their turn: messages are queued, never dropped. Time comes
+/// <see cref="TelegramOptions.MessagesPerSecond"/> overall) by making senders wait their turn: messages are queued,
+/// never dropped. A sender first waits for its chat's slot, and only then takes a slot of the overall rate, so a
+/// group waiting seconds for its next slot holds no overall slot that another chat could use now. Time comes
 /// from the injected clock.
 /// </summary>
 public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> options)
@@ -18,13 +20,22 @@ public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> op
     private DateTimeOffset nextGlobal;
 
     /// <summary>Waits until a message to <paramref name="chatId"/> may be sent, and books that slot.</summary>
-    public Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
+    public async Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
     {
-        var delay = Book(chatId, isGroup ? GroupSpacing : ChatSpacing);
-        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, time, cancellationToken);
+        var chatWait = BookChat(chatId, isGroup ? GroupSpacing : ChatSpacing);
+        if (chatWait > TimeSpan.Zero)
+        {
+            await Task.Delay(chatWait, time, cancellationToken);
+        }
+
+        var globalWait = BookGlobal();
+        if (globalWait > TimeSpan.Zero)
+        {
+            await Task.Delay(globalWait, time, cancellationToken);
+        }
     }
 
-    private TimeSpan Book(long chatId, TimeSpan spacing)
+    private TimeSpan BookChat(long chatId, TimeSpan spacing)
     {
         lock (gate)
         {
@@ -37,9 +48,18 @@ public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> op
                 }
             }
 
-            var chatSlot = nextForChat.TryGetValue(chatId, out var next) && next > now ? next : now;
-            var slot = chatSlot > nextGlobal ? chatSlot : nextGlobal > now ? nextGlobal : now;
+            var slot = nextForChat.TryGetValue(chatId, out var next) && next > now ? next : now;
             nextForChat[chatId] = slot + spacing;
+            return slot - now;
+        }
+    }
+
+    private TimeSpan BookGlobal()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var slot = nextGlobal > now ? nextGlobal : now;
             nextGlobal = slot + globalSpacing;
             return slot - now;
         }

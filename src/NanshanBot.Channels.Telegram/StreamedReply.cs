@@ -5,9 +5,11 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
-/// Delivers an answer to a chat as it is written: with a model, the message appears with its first words and
-/// is edited as text arrives (at most every <see cref="EditInterval"/>, each edit queued in the send throttle),
-/// then replaced by the checked answer with its buttons. Without one, the answer is simply sent.
+/// Delivers an answer to a chat as it is written: with a model, the message appears with its first checked
+/// sentence and is edited as more sentences pass the check (at most every <see cref="EditInterval"/>, each edit
+/// queued in the send throttle), then replaced by the final answer with its buttons. Without one, and in groups
+/// (where a whole group would watch drafts, and each edit costs one of the group's 20 messages a minute), the
+/// answer is simply sent.
 /// </summary>
 public sealed class StreamedReply(TelegramSender sender, TimeProvider time)
 {
@@ -24,6 +26,11 @@ public sealed class StreamedReply(TelegramSender sender, TimeProvider time)
             if (update.Final is { } final)
             {
                 answer = final;
+                continue;
+            }
+
+            if (isGroup)
+            {
                 continue;
             }
 

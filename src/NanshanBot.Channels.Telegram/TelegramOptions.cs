@@ -33,8 +33,20 @@ public sealed class TelegramOptions
     /// <summary>Messages one user may send per minute; past it they get one notice and the rest is ignored.</summary>
     public int FloodLimitPerMinute { get; set; } = 20;
 
+    /// <summary>Messages one group may send the bot per minute, all its members together (Telegram lets a bot send
+    /// about 20 a minute to a group).</summary>
+    public int GroupFloodLimitPerMinute { get; set; } = 20;
+
     /// <summary>Messages per second to all chats together (Telegram allows about 30).</summary>
     public int MessagesPerSecond { get; set; } = 30;
+
+    /// <summary>Updates one chat may have waiting for an answer; past it, its new ones are dropped (a busy group
+    /// would otherwise queue for minutes behind its send slots).</summary>
+    public int MaxChatBacklog { get; set; } = 10;
+
+    /// <summary>Updates taken and not yet answered, all chats together; past it, polling leaves them with Telegram
+    /// and the webhook answers 503 (Telegram delivers them again later).</summary>
+    public int MaxPendingUpdates { get; set; } = 10_000;
 
     /// <summary>Long-polling wait of each getUpdates call.</summary>
     public int PollTimeoutSeconds { get; set; } = 25;
@@ -77,9 +89,10 @@ public sealed partial class TelegramOptionsValidator : IValidateOptions<Telegram
             }
         }
 
-        if (o.FloodLimitPerMinute < 1 || o.PollTimeoutSeconds is < 0 or > 50 || o.MessagesPerSecond < 1)
+        if (o.FloodLimitPerMinute < 1 || o.GroupFloodLimitPerMinute < 1 || o.PollTimeoutSeconds is < 0 or > 50 || o.MessagesPerSecond < 1
+            || o.MaxChatBacklog < 1 || o.MaxPendingUpdates < 1)
         {
-            errors.Add("Telegram:FloodLimitPerMinute and Telegram:MessagesPerSecond must be at least 1, Telegram:PollTimeoutSeconds between 0 and 50.");
+            errors.Add("Telegram:FloodLimitPerMinute, Telegram:GroupFloodLimitPerMinute, Telegram:MessagesPerSecond, Telegram:MaxChatBacklog and Telegram:MaxPendingUpdates must be at least 1, Telegram:PollTimeoutSeconds between 0 and 50.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

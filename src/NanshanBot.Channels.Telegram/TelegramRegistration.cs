@@ -26,8 +26,13 @@ public static class TelegramRegistration
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<StreamedReply>();
         services.AddSingleton<LastAnswers>();
+        services.AddSingleton<ChatAdmission>();
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
+        services.AddSingleton<UpdateJournal>();
+        services.AddSingleton<ChatLanes>();
+        // Before the workers: hosted services stop in reverse order, so the lanes drain after intake has stopped.
+        services.AddHostedService(sp => sp.GetRequiredService<ChatLanes>());
         if (options.Mode == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();
@@ -48,7 +53,7 @@ public static class TelegramRegistration
         if (endpoints.ServiceProvider.GetService<WebhookMode>() is not null)
         {
             endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
-                inbox.ReceiveAsync(request, ct));
+                inbox.ReceiveAsync(request, ct)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WebhookInbox.MaxBodyBytes));
         }
 
         return endpoints;

@@ -23,6 +23,8 @@ internal static class TelegramTexts
 
     public static string Thanks(Language l) => l == Language.English ? "Thanks for the feedback!" : "谢谢你的反馈！";
 
+    public static string AlreadyVoted(Language l) => l == Language.English ? "Your vote on this answer is already counted." : "你已经评价过这个回答了。";
+
     public static string SourcesHeading(Language l) => l == Language.English ? "Sources:" : "资料来源：";
 
     public static string KnowledgeHeading(Language l) => l == Language.English

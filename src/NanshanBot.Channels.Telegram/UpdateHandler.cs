@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Channels;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.Operations;
-using NanshanBot.State;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -13,8 +13,9 @@ namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Where a Telegram update becomes a question: decides whether to answer (every text in a private chat; in a
-/// group only commands, @mentions and replies to the bot), handles the commands and suggestion buttons, keeps
-/// floods out, and hands the reply to <see cref="TelegramSender"/>. It never ranks or phrases anything itself.
+/// group only commands, @mentions and replies to the bot), handles the commands (admin ones in private chats
+/// only), suggestion and feedback buttons, keeps floods out (<see cref="ChatAdmission"/>), and hands the reply to
+/// <see cref="TelegramSender"/>. It never ranks or phrases anything itself.
 /// </summary>
 public sealed class UpdateHandler(
     AnswerEngine engine,
@@ -23,15 +24,11 @@ public sealed class UpdateHandler(
     BotIdentity bot,
     LastAnswers lastAnswers,
     AdminCommands admin,
-    QuestionLog questionLog,
-    SharedCounters counters,
+    FeedbackVotes votes,
+    ChatAdmission admission,
     IOptions<TelegramOptions> options,
-    ISharedState state,
-    TimeProvider time,
     ILogger<UpdateHandler> logger)
 {
-    private readonly FloodGuard flood = new(state, time, "telegram", options.Value.FloodLimitPerMinute);
-
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { } message } => HandleMessageAsync(message, cancellationToken),
@@ -48,8 +45,8 @@ public sealed class UpdateHandler(
         }
 
         var language = TelegramTexts.For(message.From?.LanguageCode);
-        var chat = new ChatRef(message.Chat.Id, isGroup, isGroup ? message.MessageId : null);
-        if (!await AdmitAsync(message.From?.Id ?? message.Chat.Id, chat, language, cancellationToken))
+        var chat = new TelegramChat(message.Chat.Id, isGroup, isGroup ? message.MessageId : null);
+        if (!await admission.AdmitAsync(message.From?.Id ?? message.Chat.Id, chat, language, cancellationToken))
         {
             return;
         }
@@ -73,41 +70,42 @@ public sealed class UpdateHandler(
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
+        var language = TelegramTexts.For(query.From.LanguageCode);
+        var chat = query.Message is { } message
+            ? new TelegramChat(message.Chat.Id, message.Chat.Type is ChatType.Group or ChatType.Supergroup, null)
+            : new TelegramChat(query.From.Id, false, null);
+        if (!await admission.AdmitAsync(query.From.Id, chat, language, cancellationToken))
+        {
+            await sender.AnswerCallbackAsync(query.Id, cancellationToken);
+            return;
+        }
+
         if (query.Data is { } data && data.StartsWith("fb:", StringComparison.Ordinal) && data.Length > 5)
         {
-            questionLog.Feedback(data[5..], helpful: data[3] == '+');
-            counters.Feedback(helpful: data[3] == '+');
-            await sender.AnswerCallbackAsync(query.Id, cancellationToken, TelegramTexts.Thanks(TelegramTexts.For(query.From.LanguageCode)));
+            var counted = await votes.VoteAsync("telegram", query.From.Id.ToString(CultureInfo.InvariantCulture), data[5..], helpful: data[3] == '+', cancellationToken);
+            await sender.AnswerCallbackAsync(query.Id, cancellationToken, counted ? TelegramTexts.Thanks(language) : TelegramTexts.AlreadyVoted(language));
             return;
         }
 
         await sender.AnswerCallbackAsync(query.Id, cancellationToken);
-        if (query.Message is not { } message)
+        if (query.Message is null)
         {
             return;
         }
 
-        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
-        var chat = new ChatRef(message.Chat.Id, isGroup, null);
-        var language = TelegramTexts.For(query.From.LanguageCode);
-        if (!await AdmitAsync(query.From.Id, chat, language, cancellationToken))
+        if (query.Data is not { } key || engine.Suggested(key) is not { } question)
         {
+            await sender.SendAsync(chat.Id, chat.IsGroup, TelegramTexts.SuggestionGone(language), null, null, cancellationToken);
             return;
         }
 
-        var question = query.Data is { } key ? engine.Suggested(key) : null;
-        if (question is null)
-        {
-            await sender.SendAsync(chat.Id, isGroup, TelegramTexts.SuggestionGone(language), null, null, cancellationToken);
-            return;
-        }
-
-        await AnswerAsync(question, chat, ConversationId(message.Chat.Id, isGroup ? query.From.Id : null), cancellationToken);
+        await AnswerAsync(question, chat, ConversationId(chat.Id, chat.IsGroup ? query.From.Id : null), cancellationToken);
     }
 
-    private async Task HandleCommandAsync(string text, ChatRef chat, string conversation, Language language, long? from, CancellationToken cancellationToken)
+    private async Task HandleCommandAsync(string text, TelegramChat chat, string conversation, Language language, long? from, CancellationToken cancellationToken)
     {
-        if (AdminCommands.IsCommand(text) && from is { } user && options.Value.AdminUserIds.Contains(user))
+        // In a group, an admin's /stats would show the statistics to everyone in it.
+        if (AdminCommands.IsCommand(text) && !chat.IsGroup && from is { } user && options.Value.AdminUserIds.Contains(user))
         {
             await sender.SendAsync(chat.Id, chat.IsGroup, await admin.RunAsync(text, cancellationToken), chat.ReplyTo, null, cancellationToken);
             return;
@@ -132,7 +130,7 @@ public sealed class UpdateHandler(
         await sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, StreamedReply.Keyboard(intro), cancellationToken);
     }
 
-    private async Task AnswerAsync(string question, ChatRef chat, string conversation, CancellationToken cancellationToken)
+    private async Task AnswerAsync(string question, TelegramChat chat, string conversation, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var updates = engine.StreamAsync(new Question(conversation, question) { Channel = "telegram" }, cancellationToken);
@@ -142,24 +140,8 @@ public sealed class UpdateHandler(
             await lastAnswers.RememberAsync(conversation, answer.Sources, cancellationToken);
         }
 
-        ChannelLog.Answered(logger, "telegram", chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ChannelLog.Answered(logger, "telegram", chat.Id.ToString(CultureInfo.InvariantCulture),
             Stopwatch.GetElapsedTime(started), answer);
-    }
-
-    /// <summary>Applies the per-user flood limit: true to go on; false when the message is over it (the user is
-    /// told once).</summary>
-    private async Task<bool> AdmitAsync(long userId, ChatRef chat, Language language, CancellationToken cancellationToken)
-    {
-        switch (await flood.CheckAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken))
-        {
-            case FloodVerdict.Allow:
-                return true;
-            case FloodVerdict.Notify:
-                await sender.SendAsync(chat.Id, chat.IsGroup, TelegramTexts.TooMany(language), chat.ReplyTo, null, cancellationToken);
-                return false;
-            default:
-                return false;
-        }
     }
 
     private string About(Language language)
@@ -192,6 +174,4 @@ public sealed class UpdateHandler(
 
     private static string ConversationId(long chatId, long? userInGroup) =>
         userInGroup is { } user ? $"tg:{chatId}:{user}" : $"tg:{chatId}";
-
-    private readonly record struct ChatRef(long Id, bool IsGroup, int? ReplyTo);
 }

@@ -5,80 +5,68 @@ using NanshanBot.Channels;
 namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
-/// Remembers, on disk, which updates were handled: the offset confirmed to Telegram and the ids handled past
-/// it. A restart facing the same pending updates skips them, so nothing is answered twice; an update is
-/// marked only after it was handled, so a crash loses nothing.
+/// The getUpdates offset confirmed to Telegram, on disk: the updates before it are answered or in the
+/// <see cref="UpdateJournal"/>. Written to a temporary file, synced to disk and renamed over the old one, so a
+/// crash (or a power cut) leaves either the old offset or the new one, never half a file.
 /// </summary>
 public sealed class UpdateOffsetStore
 {
     private readonly string path;
     private readonly object gate = new();
-    private State state;
+    private int offset;
 
     public UpdateOffsetStore(IOptions<DataOptions> data, IOptions<TelegramOptions> telegram)
     {
         var botId = telegram.Value.BotToken?.Split(':')[0] ?? "bot";
         path = Path.Combine(data.Value.Folder("telegram"), $"{botId}-updates.json");
-        state = File.Exists(path) ? Read(path) : new State(0, []);
+        offset = File.Exists(path) ? Read(path) : 0;
     }
 
-    /// <summary>The offset to ask getUpdates for: one past the last update handled in order.</summary>
+    /// <summary>The offset to ask getUpdates for.</summary>
     public int Offset
     {
         get
         {
             lock (gate)
             {
-                return state.Offset;
+                return offset;
             }
         }
     }
 
-    public bool IsHandled(int updateId)
+    public void Advance(int next)
     {
         lock (gate)
         {
-            return updateId < state.Offset || state.Handled.Contains(updateId);
+            if (next <= offset)
+            {
+                return;
+            }
+
+            offset = next;
+            var temp = path + ".tmp";
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            {
+                JsonSerializer.Serialize(file, new State(offset));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
         }
     }
 
-    public void MarkHandled(int updateId)
-    {
-        lock (gate)
-        {
-            state = state with { Handled = [.. state.Handled, updateId] };
-            Write();
-        }
-    }
-
-    /// <summary>Moves the offset past a batch whose every update was handled.</summary>
-    public void Advance(int offset)
-    {
-        lock (gate)
-        {
-            state = new State(Math.Max(offset, state.Offset), state.Handled.Where(id => id >= offset).ToArray());
-            Write();
-        }
-    }
-
-    private void Write()
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(state));
-        File.Move(temp, path, overwrite: true);
-    }
-
-    private static State Read(string path)
+    private static int Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<State>(File.ReadAllText(path)) ?? new State(0, []);
+            return JsonSerializer.Deserialize<State>(File.ReadAllText(path))?.Offset ?? 0;
         }
         catch (JsonException)
         {
-            return new State(0, []);
+            return 0;
         }
     }
 
-    private sealed record State(int Offset, int[] Handled);
+    /// <summary>The file's content (earlier versions also listed handled ids; they are ignored).</summary>
+    private sealed record State(int Offset);
 }

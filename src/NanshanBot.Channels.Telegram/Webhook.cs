@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,21 +15,23 @@ namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Webhook mode: <c>POST /telegram/webhook</c> checks the secret header in constant time (403 otherwise),
-/// drops an update_id already claimed in the shared state (a Telegram retry, to this instance or another),
-/// queues the update and acknowledges at once; the <see cref="WebhookWorker"/> answers from the queue.
+/// drops an update_id already claimed in the shared state (a Telegram retry, to this instance or another), and
+/// hands the update to <see cref="ChatLanes"/>, which has it on disk before the 200 goes back. When too many
+/// updates are pending it answers 503 and releases the claim, so that Telegram's retry is taken.
 /// </summary>
-public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState state)
+public sealed partial class WebhookInbox(IOptions<TelegramOptions> options, ISharedState state, ChatLanes lanes, ILogger<WebhookInbox> logger)
 {
     public const string Path = "/telegram/webhook";
-    private const int MaxBodyBytes = 1 << 20;
+
+    /// <summary>The endpoint's MaxRequestBodySize: Kestrel answers 413 past it, chunked bodies included.</summary>
+    public const int MaxBodyBytes = 1 << 20;
 
     /// <summary>Telegram keeps an undelivered update for 24 hours: so long is an id remembered.</summary>
     private static readonly TimeSpan RememberIds = TimeSpan.FromHours(24);
 
     private readonly byte[] secret = Encoding.UTF8.GetBytes(options.Value.SecretToken ?? "");
     private readonly string botId = options.Value.BotToken?.Split(':')[0] ?? "bot";
-
-    public Channel<Update> Queue { get; } = Channel.CreateBounded<Update>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly string owner = Guid.NewGuid().ToString("N");
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -38,11 +39,6 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState
         if (secret.Length == 0 || !CryptographicOperations.FixedTimeEquals(given, secret))
         {
             return Results.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
         Update? update;
@@ -54,6 +50,10 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState
         {
             return Results.BadRequest();
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
 
         if (update is null)
         {
@@ -61,27 +61,47 @@ public sealed class WebhookInbox(IOptions<TelegramOptions> options, ISharedState
         }
 
         var claim = $"telegram-update:{botId}:{update.Id.ToString(CultureInfo.InvariantCulture)}";
-        if (await state.AddAsync(claim, "1", RememberIds, cancellationToken))
+        return await state.AddAsync(claim, owner, RememberIds, cancellationToken) ? await TakeAsync(update, claim) : Results.Ok();
+    }
+
+    /// <summary>200 once the update is on disk and queued (or dropped by its chat's backlog); else 503 with the
+    /// claim released, so that Telegram's retry is taken here or by another instance.</summary>
+    private async Task<IResult> TakeAsync(Update update, string claim)
+    {
+        try
         {
-            await Queue.Writer.WriteAsync(update, cancellationToken);
+            if (!(await lanes.AcceptAsync([update])).Full)
+            {
+                return Results.Ok();
+            }
+
+            LogFull(logger, update.Id);
+        }
+        catch (IOException e)
+        {
+            LogNotRecorded(logger, update.Id, e);
         }
 
-        return Results.Ok();
+        await state.RemoveAsync(claim, owner, CancellationToken.None);
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram update {UpdateId} refused with 503: Telegram:MaxPendingUpdates are pending; Telegram will deliver it again")]
+    private static partial void LogFull(ILogger logger, int updateId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be recorded; refused with 503 so that Telegram delivers it again")]
+    private static partial void LogNotRecorded(ILogger logger, int updateId, Exception exception);
 }
 
-/// <summary>Registers the webhook with Telegram (with the secret) at start, then answers queued updates.</summary>
+/// <summary>Registers the webhook with Telegram (with the secret) at start, then opens the lanes.</summary>
 public sealed partial class WebhookWorker(
     TelegramClient client,
-    WebhookInbox inbox,
-    UpdateHandler handler,
+    ChatLanes lanes,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<WebhookWorker> logger) : BackgroundService
 {
-    private const int Parallelism = 8;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await PollingWorker.StartAsync(client, identity, deleteWebhook: false, time, logger, stoppingToken))
@@ -93,42 +113,9 @@ public sealed partial class WebhookWorker(
         await client.Bot.SetWebhook(o.WebhookUrl!, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
             secretToken: o.SecretToken, cancellationToken: stoppingToken);
         LogWebhookSet(logger, o.WebhookUrl!);
-
-        using var slots = new SemaphoreSlim(Parallelism);
-        var running = new List<Task>();
-        try
-        {
-            await foreach (var update in inbox.Queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await slots.WaitAsync(stoppingToken);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(HandleAsync(update, slots));
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-
-        await Task.WhenAll(running);
-    }
-
-    private async Task HandleAsync(Update update, SemaphoreSlim slots)
-    {
-        try
-        {
-            await handler.HandleAsync(update, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            PollingWorker.LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
-        }
-        finally
-        {
-            slots.Release();
-        }
+        lanes.Open();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram webhook set to {Url}")]
     private static partial void LogWebhookSet(ILogger logger, string url);
-
 }

@@ -1,20 +1,27 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace NanshanBot.Channels.WeChat;
 
 /// <summary>
 /// The callback protocol of <c>/wechat</c> and <c>/wecom</c>: URL verification (GET), then messages (POST)
-/// with every signature checked in constant time, bodies capped at 64 KB, XML read safely, safe mode
-/// decrypted and the receive id checked. The reply leaves within the deadline whatever the answer does:
-/// when the answer is late the response is <c>success</c>, and WeChat's retry of the same message gets the
-/// cached answer.
+/// with every signature checked in constant time, timestamps within the allowed skew, each timestamp + nonce
+/// good for one body only (<see cref="ReplayGuard"/>), bodies capped at 64 KB, XML read safely, safe mode
+/// decrypted and the receive id checked; an account in safe mode takes nothing unencrypted. The reply leaves
+/// within the deadline whatever the answer does: when the answer is late the response is <c>success</c>, and
+/// WeChat's retry of the same message gets the cached answer.
 /// </summary>
-public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, TimeProvider time, IOptions<WeChatOptions> options)
+public sealed partial class WeChatCallback(
+    WeChatMessages messages,
+    ReplyCache cache,
+    ReplayGuard replays,
+    TimeProvider time,
+    IOptions<WeChatOptions> options,
+    ILogger<WeChatCallback> logger)
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxReplyBytes = 2048;
@@ -23,22 +30,27 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
     {
         var q = request.Query;
         string timestamp = q["timestamp"].ToString(), nonce = q["nonce"].ToString(), echo = q["echostr"].ToString();
+        if (Stale(account, timestamp, nonce) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (!account.AlwaysEncrypted)
         {
             return WeChatCrypto.SignatureMatches(q["signature"], WeChatCrypto.Signature(account.Token, timestamp, nonce))
                 ? Results.Text(echo, "text/plain")
-                : Forbidden();
+                : Refuse(account, "bad signature");
         }
 
         if (!WeChatCrypto.SignatureMatches(q["msg_signature"], WeChatCrypto.Signature(account.Token, timestamp, nonce, echo)))
         {
-            return Forbidden();
+            return Refuse(account, "bad msg_signature");
         }
 
         try
         {
             var (message, receiveId) = account.Crypto!.Decrypt(echo);
-            return receiveId == account.ReceiveId ? Results.Text(message, "text/plain", Encoding.UTF8) : Forbidden();
+            return receiveId == account.ReceiveId ? Results.Text(message, "text/plain", Encoding.UTF8) : Refuse(account, "another receive id");
         }
         catch (CryptographicException)
         {
@@ -48,15 +60,10 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
 
     public async Task<IResult> ReceiveAsync(HttpRequest request, WeChatAccount account, CancellationToken cancellationToken)
     {
-        var q = request.Query;
-        string timestamp = q["timestamp"].ToString(), nonce = q["nonce"].ToString();
-        var encrypted = account.AlwaysEncrypted || q["encrypt_type"] == "aes";
-        // Plain mode is authenticated by `signature`; safe mode by `msg_signature` (below), which also covers the
-        // message, and by `signature` too when WeChat sends it.
-        var signature = q["signature"].ToString();
-        if ((!encrypted || signature.Length > 0) && !WeChatCrypto.SignatureMatches(signature, WeChatCrypto.Signature(account.Token, timestamp, nonce)))
+        var query = CallbackQuery.From(request.Query, account);
+        if (Admit(account, query) is { } refusal)
         {
-            return Forbidden();
+            return refusal;
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);
@@ -65,34 +72,23 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        Dictionary<string, string> fields;
+        Dictionary<string, string>? fields;
         try
         {
-            fields = WeChatXml.Parse(body);
-            if (encrypted)
+            (fields, var reason) = CallbackEnvelope.Open(account, query, body);
+            if (fields is null)
             {
-                if (account.Crypto is null || !fields.TryGetValue("Encrypt", out var cipher))
-                {
-                    return Results.BadRequest();
-                }
-
-                if (!WeChatCrypto.SignatureMatches(q["msg_signature"], WeChatCrypto.Signature(account.Token, timestamp, nonce, cipher)))
-                {
-                    return Forbidden();
-                }
-
-                var (inner, receiveId) = account.Crypto.Decrypt(cipher);
-                if (receiveId != account.ReceiveId)
-                {
-                    return Forbidden();
-                }
-
-                fields = WeChatXml.Parse(inner);
+                return reason is null ? Results.BadRequest() : Refuse(account, reason);
             }
         }
         catch (Exception e) when (e is XmlException or CryptographicException)
         {
             return Results.BadRequest();
+        }
+
+        if (!await replays.IsFirstOrRetryAsync(account.Channel, query.Timestamp, query.Nonce, body, cancellationToken))
+        {
+            return Refuse(account, "timestamp and nonce already used with another body");
         }
 
         var text = await ReplyWithinDeadlineAsync(account, fields, cancellationToken);
@@ -103,13 +99,27 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
 
         var xml = WeChatXml.TextReply(Field(fields, "FromUserName"), Field(fields, "ToUserName"), time.GetUtcNow().ToUnixTimeSeconds(),
             ReplySplitter.Truncate(text, MaxReplyBytes, Encoding.UTF8.GetByteCount));
-        if (encrypted)
+        return Results.Text(CallbackEnvelope.Seal(account, query, xml), "application/xml", Encoding.UTF8);
+    }
+
+    /// <summary>Null when the request may be read: a mode the account accepts, a good <c>signature</c> (safe
+    /// mode's <c>msg_signature</c> is checked with the body), a fresh numeric timestamp; else the refusal.</summary>
+    private IResult? Admit(WeChatAccount account, CallbackQuery query)
+    {
+        if (!query.Encrypted && !account.AcceptsPlain)
         {
-            var cipherReply = account.Crypto!.Encrypt(xml, account.ReceiveId!);
-            xml = WeChatXml.EncryptedReply(cipherReply, WeChatCrypto.Signature(account.Token, timestamp, nonce, cipherReply), timestamp, nonce);
+            return Refuse(account, "unencrypted message in safe mode");
         }
 
-        return Results.Text(xml, "application/xml", Encoding.UTF8);
+        // Plain mode is authenticated by `signature`; safe mode by `msg_signature`, and by `signature` too when
+        // WeChat sends it.
+        if ((!query.Encrypted || query.Signature.Length > 0)
+            && !WeChatCrypto.SignatureMatches(query.Signature, WeChatCrypto.Signature(account.Token, query.Timestamp, query.Nonce)))
+        {
+            return Refuse(account, "bad signature");
+        }
+
+        return Stale(account, query.Timestamp, query.Nonce);
     }
 
     /// <summary>The reply text, or "" when there is nothing to say or the answer misses the deadline (then a
@@ -119,7 +129,7 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
         var key = fields.TryGetValue("MsgId", out var id) && id.Length > 0
             ? $"{account.Channel}:msg:{id}"
             : $"{account.Channel}:event:{Field(fields, "FromUserName")}:{Field(fields, "CreateTime")}";
-        var reply = cache.GetOrStart(key, () => Task.Run(() => messages.ReplyAsync(account.Channel, fields), CancellationToken.None));
+        var reply = cache.GetOrStart(key, () => Task.Run(() => messages.ReplyAsync(account, fields), CancellationToken.None));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = Task.Delay(options.Value.ReplyDeadline, time, timeout.Token);
         var first = await Task.WhenAny(reply, deadline);
@@ -129,24 +139,40 @@ public sealed class WeChatCallback(WeChatMessages messages, ReplyCache cache, Ti
 
     private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
 
-    private static IResult Forbidden() => Results.StatusCode(StatusCodes.Status403Forbidden);
+    /// <summary>Null when the timestamp is a number within the allowed skew (and the nonce plausible); else the
+    /// refusal.</summary>
+    private IResult? Stale(WeChatAccount account, string timestamp, string nonce)
+    {
+        if (ReplayGuard.ParseTimestamp(timestamp) is not { } seconds || nonce.Length > ReplayGuard.MaxNonceLength)
+        {
+            LogRefused(logger, account.Channel, "timestamp not a number, or nonce too long");
+            return Results.BadRequest();
+        }
 
-    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/>.</summary>
+        return replays.IsFresh(seconds) ? null : Refuse(account, "timestamp outside WeChat:MaxClockSkewSeconds");
+    }
+
+    private IResult Refuse(WeChatAccount account, string reason)
+    {
+        LogRefused(logger, account.Channel, reason);
+        return Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Channel} callback: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string channel, string reason);
+
+    /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/> (the endpoint's
+    /// MaxRequestBodySize: Kestrel stops reading there, chunked or not).</summary>
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            return await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-
-        var buffer = new byte[MaxBodyBytes + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += n;
-        }
-
-        return read > MaxBodyBytes ? null : Encoding.UTF8.GetString(buffer, 0, read);
     }
 }

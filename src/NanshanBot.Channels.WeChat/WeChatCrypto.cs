@@ -73,21 +73,29 @@ public sealed class WeChatCrypto
         }
 
         using var aes = Aes();
-        var plain = aes.DecryptCbc(cipher, key.AsSpan(0, 16), PaddingMode.None);
-        int pad = plain[^1];
-        if (pad is < 1 or > Block || plain.Length < 20 + pad)
-        {
-            throw new CryptographicException("Bad padding in the decrypted message.");
-        }
-
-        var content = plain.AsSpan(0, plain.Length - pad);
+        var content = Unpad(aes.DecryptCbc(cipher, key.AsSpan(0, 16), PaddingMode.None));
+        // Compared as "length > room" rather than "20 + length > content.Length", which overflows for a length
+        // near int.MaxValue and lets a forged length through to an out-of-range slice.
         var length = BinaryPrimitives.ReadInt32BigEndian(content[16..]);
-        if (length < 0 || 20 + length > content.Length)
+        if (length < 0 || length > content.Length - 20)
         {
             throw new CryptographicException("Bad message length in the decrypted message.");
         }
 
         return (Encoding.UTF8.GetString(content.Slice(20, length)), Encoding.UTF8.GetString(content[(20 + length)..]));
+    }
+
+    /// <summary>The plaintext without its padding: 1 to 32 bytes, every one of them equal to their count, and
+    /// at least the 16 random bytes and the 4-byte length before them.</summary>
+    private static ReadOnlySpan<byte> Unpad(byte[] plain)
+    {
+        int pad = plain[^1];
+        if (pad is < 1 or > Block || plain.Length < 20 + pad || plain.AsSpan(plain.Length - pad).IndexOfAnyExcept((byte)pad) >= 0)
+        {
+            throw new CryptographicException("Bad padding in the decrypted message.");
+        }
+
+        return plain.AsSpan(0, plain.Length - pad);
     }
 
     private Aes Aes()

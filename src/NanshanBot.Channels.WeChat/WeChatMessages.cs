@@ -23,13 +23,13 @@ public sealed class WeChatMessages(
 {
     private readonly FloodGuard flood = new(state, time, "wechat", options.Value.FloodLimitPerMinute);
 
-    public async Task<string> ReplyAsync(string channel, Dictionary<string, string> fields)
+    public async Task<string> ReplyAsync(WeChatAccount account, Dictionary<string, string> fields)
     {
         var user = fields.GetValueOrDefault("FromUserName", "");
         switch (fields.GetValueOrDefault("MsgType", ""))
         {
             case "text":
-                return await AnswerAsync(channel, user, fields.GetValueOrDefault("Content", ""));
+                return await AnswerAsync(account, user, fields.GetValueOrDefault("Content", ""));
             case "event" when fields.GetValueOrDefault("Event", "").Equals("subscribe", StringComparison.OrdinalIgnoreCase):
                 return engine.Introduce(Language.Chinese).Text;
             case "event":
@@ -39,8 +39,9 @@ public sealed class WeChatMessages(
         }
     }
 
-    private async Task<string> AnswerAsync(string channel, string user, string content)
+    private async Task<string> AnswerAsync(WeChatAccount account, string user, string content)
     {
+        var channel = account.Channel;
         switch (await flood.CheckAsync(channel + ":" + user))
         {
             case FloodVerdict.Notify:
@@ -56,7 +57,8 @@ public sealed class WeChatMessages(
 
         if (AdminCommands.IsCommand(content))
         {
-            return options.Value.AdminOpenIds.Contains(user)
+            // Each account's own admins: an OpenID of the Official Account is no WeCom user id, nor the reverse.
+            return account.Admins.Contains(user)
                 ? await admin.RunAsync(content, CancellationToken.None)
                 : engine.Introduce(Language.Chinese).Text;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public static class WeChatRegistration
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();
         services.AddSingleton<IValidateOptions<WeComOptions>, WeChatOptionsValidator>();
         services.AddSingleton<ReplyCache>();
+        services.AddSingleton<ReplayGuard>();
         services.AddSingleton<WeChatMessages>();
         services.AddSingleton<WeChatCallback>();
         return services;
@@ -42,6 +44,7 @@ public static class WeChatRegistration
     {
         var lazy = new Lazy<WeChatAccount>(() => account(app.Services));
         app.MapGet(path, (HttpRequest request, WeChatCallback callback) => callback.Verify(request, lazy.Value));
-        app.MapPost(path, (HttpRequest request, WeChatCallback callback, CancellationToken ct) => callback.ReceiveAsync(request, lazy.Value, ct));
+        app.MapPost(path, (HttpRequest request, WeChatCallback callback, CancellationToken ct) => callback.ReceiveAsync(request, lazy.Value, ct))
+            .WithMetadata(new RequestSizeLimitAttribute(WeChatCallback.MaxBodyBytes));
     }
 }

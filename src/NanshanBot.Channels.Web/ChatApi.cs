@@ -15,7 +15,8 @@ namespace NanshanBot.Channels.Web;
 /// </summary>
 public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> options, ILogger<ChatApi> logger)
 {
-    private const int MaxBodyBytes = 64 * 1024;
+    /// <summary>Also the endpoint's MaxRequestBodySize: Kestrel answers 413 past it, chunked bodies included.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
     private const int MaxConversationIdLength = 128;
 
     public async Task<IResult> ChatAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -72,11 +73,6 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
             return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the question as application/json."));
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Problem(StatusCodes.Status400BadRequest, "Request too large", $"The body may be at most {MaxBodyBytes} bytes."));
-        }
-
         ChatRequest? body;
         try
         {
@@ -85,6 +81,10 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
         catch (JsonException e)
         {
             return (null, Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body may be at most {MaxBodyBytes} bytes."));
         }
 
         var text = body?.Text?.Trim();

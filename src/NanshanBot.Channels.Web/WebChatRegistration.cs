@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Reflection;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +11,6 @@ namespace NanshanBot.Channels.Web;
 
 public static class WebChatRegistration
 {
-    private const string Policy = "per-client";
-
     /// <summary>The web chat: page, API, per-client rate limit and problem details. Always on.</summary>
     public static IServiceCollection AddWebChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,33 +18,20 @@ public static class WebChatRegistration
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
         services.AddSingleton<ChatApi>();
         services.AddProblemDetails();
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(Policy, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.RequestsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await ChatApi.Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"Please wait {Math.Ceiling(retryAfter.TotalSeconds)} seconds before asking again.").ExecuteAsync(context.HttpContext);
-            };
-        });
+        services.AddClientLimits();
         return services;
     }
 
     public static WebApplication MapWebChannel(this WebApplication app)
     {
         app.UseStatusCodePages();
-        app.UseRateLimiter();
-        app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct)).RequireRateLimiting(Policy);
-        app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context)).RequireRateLimiting(Policy);
-        app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(Policy);
+        app.UseClientLimits();
+        var bodyLimit = new RequestSizeLimitAttribute(ChatApi.MaxBodyBytes);
+        app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct))
+            .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
+        app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context))
+            .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
+        app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(ClientLimits.PerClient);
         MapPage(app, "/", "index.html", "text/html; charset=utf-8");
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPage(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
@@ -65,6 +48,9 @@ public static class WebChatRegistration
         app.MapGet(path, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-cache";
+            // The page loads only its own script and style; nothing may frame it or reinterpret its types.
+            response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            response.Headers.XContentTypeOptions = "nosniff";
             return Results.Bytes(bytes, contentType);
         });
     }

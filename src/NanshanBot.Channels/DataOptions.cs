@@ -8,6 +8,9 @@ public sealed class DataOptions
 
     public string? Path { get; set; }
 
+    /// <summary>How many days of the question log (questions and votes) the service keeps.</summary>
+    public int RetentionDays { get; set; } = 90;
+
     public string Folder(string name)
     {
         var root = string.IsNullOrWhiteSpace(Path)

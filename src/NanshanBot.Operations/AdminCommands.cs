@@ -8,7 +8,8 @@ namespace NanshanBot.Operations;
 /// /reload, /stats, /unanswered, /version. A channel asks <see cref="IsCommand"/> and checks the sender itself;
 /// to anyone else these are just unknown commands.
 /// </summary>
-public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, SharedCounters counters, KnowledgeState knowledge, TimeProvider time)
+public sealed class AdminCommands(
+    KnowledgeReloader reloader, QuestionLog log, UnansweredReport unanswered, SharedCounters counters, KnowledgeState knowledge, TimeProvider time)
 {
     public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version"];
 
@@ -25,14 +26,27 @@ public sealed class AdminCommands(KnowledgeReloader reloader, QuestionLog log, S
                 await counters.FlushAsync();
                 return Shared(await counters.TotalsAsync(cancellationToken)) + "\n" + Stats(log.Statistics());
             case "/unanswered":
-                await log.FlushAsync(cancellationToken);
-                var groups = log.Unanswered(time.GetUtcNow().AddDays(-30), 10, UnansweredGrouping.ContentWords(knowledge.Current));
-                return groups.Count == 0
-                    ? "No declined questions in the last 30 days."
-                    : "Most frequent declined questions (30 days):\n" + string.Join("\n", groups.Select(g => $"{g.Count,4} × {g.Example}"));
+                return await UnansweredAsync(cancellationToken);
             default:
                 return Version();
         }
+    }
+
+    private async Task<string> UnansweredAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<UnansweredGroup> groups;
+        try
+        {
+            groups = await unanswered.TopAsync(time.GetUtcNow().AddDays(-30), 10, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return "Counting the declined questions took too long; try again in a moment (or run kb unanswered on the server).";
+        }
+
+        return groups.Count == 0
+            ? "No declined questions in the last 30 days."
+            : "Most frequent declined questions (30 days):\n" + string.Join("\n", groups.Select(g => $"{g.Count,4} × {g.Example}"));
     }
 
     /// <summary>The command word of a message: "/stats@nanshan_bot now" is /stats.</summary>

@@ -1,14 +1,19 @@
+using System.Text;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NanshanBot.Knowledge.Loading;
 
 namespace NanshanBot.Operations;
 
 /// <summary>
-/// Watches the knowledge folder by polling a cheap fingerprint (every file's path, size and time) twice a
-/// second, so that a saved edit is serving within about a second, also on file systems where change
-/// notifications are unreliable (containers, network mounts). Waits for the fingerprint to settle so that a
-/// half-written save is not loaded.
+/// Watches the knowledge folder by polling a cheap fingerprint (every knowledge file's path, size and time, and
+/// what cannot be read) twice a second, so that a saved edit is serving within about a second, also on file
+/// systems where change notifications are unreliable (containers, network mounts). Waits for the fingerprint to
+/// settle so that a half-written save is not loaded. Editor and temporary files do not count. Nothing stops it:
+/// a failure is logged and the next tick looks again.
 /// </summary>
-public sealed class KnowledgeWatcher(KnowledgeReloader reloader, string path, TimeProvider time) : BackgroundService
+public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, string path, TimeProvider time, ILogger<KnowledgeWatcher> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -21,23 +26,35 @@ public sealed class KnowledgeWatcher(KnowledgeReloader reloader, string path, Ti
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = Fingerprint();
-                if (now != pending)
+                try
                 {
-                    pending = now;
-                    continue;
+                    (serving, pending) = await TickAsync(serving, pending, stoppingToken);
                 }
-
-                if (now != serving)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    serving = now;
-                    await reloader.ReloadAsync(stoppingToken);
+                    LogWatchFailed(logger, e);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task<(string Serving, string Pending)> TickAsync(string serving, string pending, CancellationToken stoppingToken)
+    {
+        var now = Fingerprint();
+        if (now != pending)
+        {
+            return (serving, now);
+        }
+
+        if (now != serving)
+        {
+            await reloader.ReloadAsync(stoppingToken);
+        }
+
+        return (now, now);
     }
 
     private string Fingerprint()
@@ -47,10 +64,24 @@ public sealed class KnowledgeWatcher(KnowledgeReloader reloader, string path, Ti
             return "";
         }
 
-        var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Select(f => new FileInfo(f))
-            .OrderBy(f => f.FullName, StringComparer.Ordinal)
-            .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}");
-        return string.Join("\n", files);
+        var problems = new List<KnowledgeError>();
+        var text = new StringBuilder();
+        foreach (var file in KnowledgeFiles.List(path, problems))
+        {
+            var info = new FileInfo(Path.Combine(path, file));
+            try
+            {
+                text.Append(file).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
+            }
+            catch (IOException)
+            {
+                text.Append(file).Append("|gone\n");
+            }
+        }
+
+        return text.AppendJoin('\n', problems).ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Watching the knowledge folder failed; looking again at the next tick")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
 }

@@ -7,14 +7,15 @@ namespace NanshanBot.Operations;
 
 public static class OperationsRegistration
 {
-    /// <summary>Statistics and the unanswered-question log (SQLite in <paramref name="dataFolder"/>), metrics,
-    /// admin commands, and the reloader of <paramref name="knowledgePath"/> (watched when
-    /// <paramref name="watch"/>).</summary>
-    public static IServiceCollection AddOperations(this IServiceCollection services, string dataFolder, string knowledgePath, bool watch)
+    /// <summary>Statistics and the unanswered-question log (SQLite in <paramref name="dataFolder"/>, kept for
+    /// <paramref name="retentionDays"/> by the service), metrics, admin commands, and the reloader of
+    /// <paramref name="knowledgePath"/> (watched when <paramref name="watch"/>).</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, string dataFolder, string knowledgePath, bool watch, int retentionDays)
     {
+        var database = Path.Combine(dataFolder, "questions.db");
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<BotMetrics>());
-        services.AddSingleton(sp => new QuestionLog(Path.Combine(dataFolder, "questions.db"), sp.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(sp => new QuestionLog(database, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QuestionLog>>()));
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<QuestionLog>());
         services.AddSingleton<SharedCounters>();
@@ -23,11 +24,16 @@ public static class OperationsRegistration
             sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
         services.AddSingleton<AdminCommands>();
+        services.AddSingleton<FeedbackVotes>();
+        services.AddSingleton(sp => new UnansweredReport(database, sp.GetRequiredService<QuestionLog>(), sp.GetRequiredService<KnowledgeState>(),
+            sp.GetRequiredService<TimeProvider>()));
         if (watch)
         {
             services.AddHostedService(sp => sp.GetRequiredService<QuestionLog>());
+            services.AddHostedService(sp => new QuestionLogRetention(database, sp.GetRequiredService<QuestionLog>(), TimeSpan.FromDays(retentionDays),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuestionLogRetention>>()));
             services.AddHostedService(sp => new KnowledgeWatcher(sp.GetRequiredService<KnowledgeReloader>(), knowledgePath,
-                sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KnowledgeWatcher>>()));
         }
 
         return services;

@@ -11,7 +11,9 @@ namespace NanshanBot.Operations;
 /// <summary>
 /// Every answered, declined or introduced question (time, channel, text, outcome, latency, facts; never who
 /// asked) and every 👍/👎, in a local SQLite file. Writes are queued and batched off the answer path; a full
-/// queue drops statistics, never answers.
+/// queue drops statistics, never answers. What is queued is also written every <see cref="FlushEvery"/>, where
+/// no writer thread runs (the commands) too, so a killed process loses at most that much. The text is logged
+/// without control and format characters (<see cref="UserText"/>).
 /// </summary>
 public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
 {
@@ -21,8 +23,12 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
     private readonly Channel<Action<SqliteCommand>> queue =
         Channel.CreateBounded<Action<SqliteCommand>>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
+    private readonly ITimer flushTimer;
+
     public QuestionLog(string databasePath, TimeProvider time, ILogger<QuestionLog> logger)
     {
+        flushTimer = time.CreateTimer(_ => FlushOnTimer(), null, FlushEvery, FlushEvery);
         this.time = time;
         this.logger = logger;
         connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
@@ -45,7 +51,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         var at = Stamp(time.GetUtcNow());
         queue.Writer.TryWrite(command => Insert(command,
             "INSERT INTO questions (at, channel, text, kind, latency_ms, facts, answer_id) VALUES ($a, $c, $t, $k, $l, $f, $i)",
-            ("$a", at), ("$c", question.Channel), ("$t", question.Text), ("$k", answer.Kind.ToString().ToLowerInvariant()),
+            ("$a", at), ("$c", question.Channel), ("$t", UserText.Printable(question.Text)), ("$k", answer.Kind.ToString().ToLowerInvariant()),
             ("$l", latency.TotalMilliseconds), ("$f", string.Join(",", answer.FactIds)), ("$i", answer.Id)));
     }
 
@@ -84,14 +90,33 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
             Percentile(latencies, 0.5), Percentile(latencies, 0.99), feedback.GetValueOrDefault(1), feedback.GetValueOrDefault(0));
     }
 
-    /// <summary>Declined questions since <paramref name="since"/>, grouped by similar wording, most frequent first.</summary>
-    public IReadOnlyList<UnansweredGroup> Unanswered(DateTimeOffset since, int top, Func<string, IReadOnlySet<string>> words)
+    /// <summary>Writes what is queued unless a write is under way (which takes it too).</summary>
+    private void FlushOnTimer()
     {
-        using var connection = Open();
-        var rows = Query(connection, "SELECT text, at, channel FROM questions WHERE kind = 'declined' AND at >= $since ORDER BY id",
-            r => new UnansweredQuestion(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2)),
-            ("$since", Stamp(since)));
-        return UnansweredGrouping.Group(rows, words).Take(top).ToList();
+        try
+        {
+            if (writing.Wait(0))
+            {
+                try
+                {
+                    WriteQueued();
+                }
+                finally
+                {
+                    writing.Release();
+                }
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            LogTimerFlushFailed(logger, e);
+        }
+    }
+
+    public override void Dispose()
+    {
+        flushTimer.Dispose();
+        base.Dispose();
     }
 
     /// <summary>SQLite's calls block (its async methods too, and a commit waits for the disk): the writer gets a
@@ -209,6 +234,9 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the queued question records on the timer")]
+    private static partial void LogTimerFlushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records: {Error}")]
     private static partial void LogWriteFailed(ILogger logger, int count, string error);

@@ -5,22 +5,24 @@ using System.Text.Json.Serialization.Metadata;
 namespace NanshanBot.State;
 
 /// <summary>
-/// Shared state for one process: a dictionary with expiry from the injected clock, bounded in size (expired
-/// entries are swept, then the ones closest to expiry go). What one instance needs alone, and what several
-/// instances fall back to while Redis is unreachable.
+/// Shared state for one process: dictionaries with expiry from the injected clock, one per kind of record (the
+/// key's first segment: <c>conversation</c>, <c>flood</c>, <c>reply</c>...), each bounded on its own (expired
+/// entries are swept, then the ones closest to expiry go). A flood of one kind, say conversation ids, never
+/// pushes out another's records, such as flood counters or reply claims. What one instance needs alone, and
+/// what several instances fall back to while Redis is unreachable.
 /// </summary>
-public sealed class LocalState(TimeProvider time, int capacity = LocalState.DefaultCapacity) : ISharedState
+public sealed class LocalState(TimeProvider time, int capacityPerKind = LocalState.DefaultCapacity) : ISharedState
 {
-    public const int DefaultCapacity = 200_000;
+    public const int DefaultCapacity = 50_000;
 
     // Counting a ConcurrentDictionary takes all its locks: check the bound every so many writes only.
     private const int CheckEvery = 256;
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private long writes;
+    private readonly ConcurrentDictionary<string, Shelf> shelves = new(StringComparer.Ordinal);
 
     public string Where => "memory";
 
-    public int Count => entries.Count;
+    /// <summary>Entries of every kind together.</summary>
+    public int Count => shelves.Values.Sum(s => s.Entries.Count);
 
     public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Live(key)?.Value switch
@@ -41,8 +43,9 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
 
     private ValueTask Put(string key, object value, TimeSpan expiry)
     {
-        entries[key] = new Entry(value, time.GetUtcNow() + expiry);
-        Wrote();
+        var shelf = ShelfOf(key);
+        shelf.Entries[key] = new Entry(value, time.GetUtcNow() + expiry);
+        Wrote(shelf);
         return ValueTask.CompletedTask;
     }
 
@@ -50,15 +53,16 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
     {
         var now = time.GetUtcNow();
         var fresh = new Entry(value, now + expiry);
+        var shelf = ShelfOf(key);
         while (true)
         {
-            if (entries.TryAdd(key, fresh))
+            if (shelf.Entries.TryAdd(key, fresh))
             {
-                Wrote();
+                Wrote(shelf);
                 return ValueTask.FromResult(true);
             }
 
-            if (entries.TryGetValue(key, out var existing))
+            if (shelf.Entries.TryGetValue(key, out var existing))
             {
                 if (existing.ExpiresAt > now)
                 {
@@ -66,7 +70,7 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
                 }
 
                 // Expired: replace it, unless another caller got there first (then loop and see).
-                if (entries.TryUpdate(key, fresh, existing))
+                if (shelf.Entries.TryUpdate(key, fresh, existing))
                 {
                     return ValueTask.FromResult(true);
                 }
@@ -76,6 +80,7 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
 
     public ValueTask RemoveAsync(string key, string value, CancellationToken cancellationToken = default)
     {
+        var entries = ShelfOf(key).Entries;
         if (entries.TryGetValue(key, out var entry) && entry.Value is string held && held == value)
         {
             entries.TryRemove(new KeyValuePair<string, Entry>(key, entry));
@@ -87,18 +92,20 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
     public ValueTask<long> IncrementAsync(string key, TimeSpan expiry, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var entry = entries.AddOrUpdate(key,
+        var shelf = ShelfOf(key);
+        var entry = shelf.Entries.AddOrUpdate(key,
             static (_, state) => new Entry(1L, state.now + state.expiry),
             static (_, old, state) => old.ExpiresAt > state.now && old.Value is long count
                 ? old with { Value = count + 1 }
                 : new Entry(1L, state.now + state.expiry),
             (now, expiry));
-        Wrote();
+        Wrote(shelf);
         return ValueTask.FromResult((long)entry.Value);
     }
 
     private Entry? Live(string key)
     {
+        var entries = ShelfOf(key).Entries;
         if (!entries.TryGetValue(key, out var entry))
         {
             return null;
@@ -113,15 +120,26 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
         return null;
     }
 
-    private void Wrote()
+    /// <summary>The dictionary of the key's kind: its text up to the first ':', or "" for a key without one
+    /// (looked up without allocating).</summary>
+    private Shelf ShelfOf(string key)
     {
-        if (Interlocked.Increment(ref writes) % CheckEvery == 0 && entries.Count > capacity)
+        var colon = key.IndexOf(':');
+        var kind = colon > 0 ? key.AsSpan(0, colon) : [];
+        return shelves.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(kind, out var shelf)
+            ? shelf
+            : shelves.GetOrAdd(kind.ToString(), static _ => new Shelf());
+    }
+
+    private void Wrote(Shelf shelf)
+    {
+        if (Interlocked.Increment(ref shelf.Writes) % CheckEvery == 0 && shelf.Entries.Count > capacityPerKind)
         {
-            Sweep();
+            Sweep(shelf.Entries);
         }
     }
 
-    private void Sweep()
+    private void Sweep(ConcurrentDictionary<string, Entry> entries)
     {
         var now = time.GetUtcNow();
         foreach (var (key, entry) in entries)
@@ -132,14 +150,21 @@ public sealed class LocalState(TimeProvider time, int capacity = LocalState.Defa
             }
         }
 
-        var excess = entries.Count - capacity;
+        var excess = entries.Count - capacityPerKind;
         if (excess > 0)
         {
-            foreach (var (key, _) in entries.OrderBy(p => p.Value.ExpiresAt).Take(Math.Max(excess, capacity / 10)).ToList())
+            foreach (var (key, _) in entries.OrderBy(p => p.Value.ExpiresAt).Take(Math.Max(excess, capacityPerKind / 10)).ToList())
             {
                 entries.TryRemove(key, out _);
             }
         }
+    }
+
+    /// <summary>The records of one kind and how often they were written (for the bound check).</summary>
+    private sealed class Shelf
+    {
+        public readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
+        public long Writes;
     }
 
     /// <summary>A string, a count (long) or a record kept as it is.</summary>

@@ -20,6 +20,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly WebApplication app;
     private readonly List<JsonObject> updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, JsonObject Body)>> failures = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
     private int messageId = 1000;
 
     private readonly TimeProvider clock;
@@ -67,6 +68,18 @@ public sealed class FakeBotApi : IAsyncDisposable
         failures.GetOrAdd(method, _ => new()).Enqueue((status, body));
     }
 
+    /// <summary>Makes calls to <paramref name="method"/> wait (unrecorded) until <see cref="Release"/>; a caller that
+    /// gives up or dies meanwhile leaves no trace.</summary>
+    public void Hold(string method) => holds[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string method)
+    {
+        if (holds.TryRemove(method, out var hold))
+        {
+            hold.SetResult();
+        }
+    }
+
     public List<JsonObject> Sent(string method = "sendMessage") => Calls.Where(c => c.Method == method).Select(c => c.Body).ToList();
 
     public List<DateTimeOffset> Times(string method) => Calls.Where(c => c.Method == method).Select(c => c.At).ToList();
@@ -82,6 +95,18 @@ public sealed class FakeBotApi : IAsyncDisposable
     private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
         var body = await ReadBodyAsync(request);
+        if (holds.TryGetValue(method, out var hold))
+        {
+            try
+            {
+                await hold.Task.WaitAsync(request.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+        }
+
         Calls.Enqueue((method, body, clock.GetUtcNow()));
         if (method == "sendMessage" && body["chat_id"] is { } chat)
         {
@@ -207,7 +232,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             return new JsonObject { ["update_id"] = (long)updateId, ["message"] = message };
         }
 
-        public static JsonObject Callback(int updateId, long chatId, string data)
+        public static JsonObject Callback(int updateId, long chatId, string data, long? fromId = null)
         {
             return new JsonObject
             {
@@ -215,7 +240,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 ["callback_query"] = new JsonObject
                 {
                     ["id"] = "cb" + updateId,
-                    ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "U", ["language_code"] = "zh-hans" },
+                    ["from"] = new JsonObject { ["id"] = fromId ?? chatId, ["is_bot"] = false, ["first_name"] = "U", ["language_code"] = "zh-hans" },
                     ["chat_instance"] = "ci",
                     ["data"] = data,
                     ["message"] = new JsonObject

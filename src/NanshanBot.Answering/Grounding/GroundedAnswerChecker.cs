@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Text;
@@ -6,40 +5,33 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Answering.Grounding;
 
 /// <summary>
-/// Turns a model's text into an answer only if it is grounded: it cites at least one of the facts it was given
-/// (ids it was not given are dropped), every number, share, year and date it states appears in a cited fact,
-/// and an English question is answered in English. The citations become the source line. Anything else is
-/// rejected (null), and the offline answer stands.
+/// Turns a model's text into an answer only if it is grounded, sentence by sentence: every sentence cites at
+/// least one of the facts it was given (ids it was not given are dropped) and keeps to what those facts say
+/// (<see cref="GroundingRules"/>), and an English question is answered in English. The citations become the
+/// source line. Anything else is rejected (null), and the offline answer stands.
 /// </summary>
-public static partial class GroundedAnswerChecker
+public static class GroundedAnswerChecker
 {
     public static (Answer? Answer, string? Rejection) Check(GroundedRequest request, string text, KnowledgeIndex index)
     {
-        var cited = Citations().Matches(text)
-            .SelectMany(m => m.Groups[1].Value.Split([',', '，', ' '], StringSplitOptions.RemoveEmptyEntries))
-            .Select(id => request.Facts.FirstOrDefault(f => f.Id.Equals(id.Trim(), StringComparison.OrdinalIgnoreCase)))
-            .OfType<GroundedFact>()
-            .Distinct()
-            .ToList();
-        var body = Citations().Replace(text, "").Trim();
-        if (body.Length == 0)
+        var sentences = CitedSentences.Split(text);
+        if (sentences.Count == 0)
         {
             return (null, "empty reply");
         }
 
-        if (cited.Count == 0)
+        var cited = new List<GroundedFact>();
+        foreach (var sentence in sentences)
         {
-            return (null, "the reply cites none of the facts it was given");
+            if (CheckSentence(request, sentence, index) is { } rejection)
+            {
+                return (null, rejection);
+            }
+
+            cited.AddRange(Cited(request, sentence).Except(cited));
         }
 
-        var stated = Values(index.Analyzer.Analyze(body));
-        var grounded = Values(cited.SelectMany(f => index.Analyzer.Analyze(f.Text + "\n" + f.OtherLanguageText)));
-        var invented = stated.Except(grounded).ToList();
-        if (invented.Count > 0)
-        {
-            return (null, "the reply states values no cited fact has: " + string.Join(", ", invented));
-        }
-
+        var body = string.Concat(sentences.Select(s => s.Text)).Trim();
         if (request.Language == Language.English && body.Count(LanguageDetector.IsHan) * 5 > body.Length)
         {
             return (null, "an English question answered in Chinese");
@@ -48,19 +40,33 @@ public static partial class GroundedAnswerChecker
         var sources = cited.Select(f => f.Source).DistinctBy(s => s.Id).ToList();
         var sourceLine = AnswerComposer.SourceLine(sources, request.Language);
         var room = AnswerComposer.MaxLength(request.Language) - sourceLine.Length - 1;
-        var answer = new Answer(AnswerComposer.Fit(body, room) + "\n" + sourceLine, AnswerKind.Answered, request.Language,
-            sources, cited.Select(f => f.DocumentId).ToList(), request.Offline.Suggestions);
+        var answer = new Answer(AnswerComposer.Fit(JoinSentences(sentences, request.Language), room) + "\n" + sourceLine, AnswerKind.Answered,
+            request.Language, sources, cited.Select(f => f.DocumentId).ToList(), request.Offline.Suggestions);
         return (answer, null);
     }
 
-    /// <summary>Removes citation markers from streamed text shown before the final answer.</summary>
-    public static string Clean(string text) => Citations().Replace(text, "");
+    /// <summary>Null when the sentence may be shown: it cites facts it was given and keeps to them.</summary>
+    public static string? CheckSentence(GroundedRequest request, CitedSentence sentence, KnowledgeIndex index)
+    {
+        if (GroundingRules.Leaks(sentence.Text))
+        {
+            return "the reply repeats the instructions";
+        }
 
-    private static HashSet<string> Values(IEnumerable<Token> tokens) =>
-        tokens.Where(t => t.Kind is TokenKind.Number or TokenKind.Percent or TokenKind.Year or TokenKind.Date)
-            .Select(t => t.Text)
-            .ToHashSet(StringComparer.Ordinal);
+        var cited = Cited(request, sentence);
+        return cited.Count == 0
+            ? $"a sentence cites none of the facts it was given: '{sentence.Text}'"
+            : GroundingRules.Check(sentence.Text, cited, index);
+    }
 
-    [GeneratedRegex(@"[\[【]\s*((?:F\d+\s*[,，]?\s*)+)[\]】]", RegexOptions.IgnoreCase)]
-    private static partial Regex Citations();
+    /// <summary>The sentences as shown: Chinese ones run together, English ones separated by a space.</summary>
+    public static string JoinSentences(IEnumerable<CitedSentence> sentences, Language language) =>
+        string.Join(language == Language.English ? " " : "", sentences.Select(s => s.Text)).Trim();
+
+    private static List<GroundedFact> Cited(GroundedRequest request, CitedSentence sentence) =>
+        sentence.Ids
+            .Select(id => request.Facts.FirstOrDefault(f => f.Id.Equals(id, StringComparison.OrdinalIgnoreCase)))
+            .OfType<GroundedFact>()
+            .Distinct()
+            .ToList();
 }

@@ -28,6 +28,10 @@ public interface IGroundedWriter
     /// <summary>How long the writer may take before the offline answer is used instead.</summary>
     TimeSpan Timeout { get; }
 
+    /// <summary>Whether the writer may be called for this question (false: its budget is spent, the offline
+    /// answer stands).</summary>
+    ValueTask<bool> TryReserveAsync(CancellationToken cancellationToken);
+
     Task<string> CompleteAsync(GroundedRequest request, CancellationToken cancellationToken);
 
     IAsyncEnumerable<string> StreamAsync(GroundedRequest request, CancellationToken cancellationToken);

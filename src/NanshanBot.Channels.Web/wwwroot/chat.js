@@ -56,7 +56,7 @@
       for (const s of entry.sources) {
         const li = document.createElement("li");
         const label = `${STRINGS[lang].sources}: ${s.publisher}, ${s.date}`;
-        if (s.url) {
+        if (s.url && /^https?:\/\//i.test(s.url)) {
           const a = document.createElement("a");
           a.href = s.url; a.textContent = label; a.rel = "noopener"; a.target = "_blank";
           li.appendChild(a);

@@ -23,13 +23,19 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
             Error(b, "date", $"date '{date}' is not YYYY, YYYY-MM or YYYY-MM-DD");
         }
 
+        var url = Optional(b, "url");
+        if (url is not null && !SourceUrl.IsAcceptable(url))
+        {
+            Error(b, "url", SourceUrl.Problem(url));
+        }
+
         if (title is null || publisher is null || date is null)
         {
             return null;
         }
 
         return new Source(b.Id, title, Optional(b, "title_en"), publisher,
-            Optional(b, "publisher_en") ?? publisher, date, Optional(b, "url"));
+            Optional(b, "publisher_en") ?? publisher, date, url);
     }
 
     public Term? ReadTerm(Block b)

@@ -26,7 +26,7 @@ public static class KnowledgeLoader
             return (null, errors);
         }
 
-        var files = ReadFiles(root);
+        var files = ReadFiles(root, errors);
         var builder = new KnowledgeBuilder(errors);
         foreach (var (path, text) in files.Where(f => f.Path.EndsWith(".kb", StringComparison.OrdinalIgnoreCase)))
         {
@@ -36,6 +36,7 @@ public static class KnowledgeLoader
         foreach (var (path, text) in files.Where(f => IsArticle(f.Path)))
         {
             var (source, article, passages) = ArticleReader.Read(path, text, errors);
+            CheckUrl(path, text, source, errors);
             builder.AddArticle(path, source, article, passages);
         }
 
@@ -49,16 +50,25 @@ public static class KnowledgeLoader
         return errors.Count == 0 ? (kb, errors) : (null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
     }
 
-    private static List<(string Path, string Text)> ReadFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
-            .Where(p => p.EndsWith(".kb", StringComparison.OrdinalIgnoreCase) || IsArticle(p) || p.StartsWith("language/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(p => (p, File.ReadAllText(Path.Combine(root, p), Encoding.UTF8)))
+    /// <summary>Every knowledge file with its text; one that cannot be read is a problem, never an exception.</summary>
+    private static List<(string Path, string Text)> ReadFiles(string root, List<KnowledgeError> errors) =>
+        KnowledgeFiles.List(root, errors)
+            .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
+            .Where(f => f.Text is not null)
+            .Select(f => (f.Path, f.Text!))
             .ToList();
 
-    private static bool IsArticle(string relativePath) =>
-        relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+    private static bool IsArticle(string relativePath) => KnowledgeFiles.IsArticle(relativePath);
+
+    /// <summary>An article's front-matter url, checked as a source file's is (reported at its line).</summary>
+    private static void CheckUrl(string path, string text, Source? source, List<KnowledgeError> errors)
+    {
+        if (source?.Url is { } url && !SourceUrl.IsAcceptable(url))
+        {
+            var line = Array.FindIndex(text.Split('\n'), l => l.TrimStart().StartsWith("url:", StringComparison.OrdinalIgnoreCase)) + 1;
+            errors.Add(new(path, Math.Max(line, 1), SourceUrl.Problem(url)));
+        }
+    }
 
     private static HashSet<string> WordList(List<(string Path, string Text)> files, string path) =>
         Lines(files, path).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);

@@ -32,7 +32,7 @@ public static class KbCommands
                 output.WriteLine($"{services.Get<Hosting.KnowledgeSource>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
                 return 0;
             case "unanswered":
-                Unanswered(services.Get<Operations.QuestionLog>(), services.Get<TimeProvider>(), index, args, output);
+                Unanswered(services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>(), args, output);
                 return 0;
             case "search" when args.Length > 1:
                 Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), services.Get<TimeProvider>().GetLocalNow().Year, output);
@@ -62,7 +62,7 @@ public static class KbCommands
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen}{c.Rank,6:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Source.Date}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
             output.WriteLine($"         matched {string.Join(" ", c.Hits)}; gives {Kinds(c.Document)}"
-                + (c.Document.Listed.Count > 0 ? $"; only lists {string.Join(" ", c.Document.Listed.Take(40))}" : ""));
+                + (c.Document.Listed.Count > 0 ? $"; only lists {string.Join(" ", c.Document.Listed.Take(12))}" : ""));
             if (c.Document.Passage is { } passage)
             {
                 output.WriteLine($"         sentence {passage.Paragraph + 1}.{passage.Sentence + 1} of \"{passage.Article.Title}\"; from its paragraph and headline: {string.Join(" ", c.Document.ContextKeys)}");
@@ -79,11 +79,11 @@ public static class KbCommands
         'g' => "organisation", 'e' => "list", 'u' => "length of time", 'a' => "premises", _ => k.ToString(),
     }));
 
-    private static void Unanswered(Operations.QuestionLog log, TimeProvider time, KnowledgeIndex index, string[] args, TextWriter output)
+    private static void Unanswered(Operations.UnansweredReport report, TimeProvider time, string[] args, TextWriter output)
     {
         var i = Array.IndexOf(args, "--days");
         var days = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var d) ? d : 30;
-        var groups = log.Unanswered(time.GetUtcNow().AddDays(-days), 50, Operations.UnansweredGrouping.ContentWords(index));
+        var groups = report.Top(time.GetUtcNow().AddDays(-days), 50);
         output.WriteLine(groups.Count == 0 ? $"No declined questions in the last {days} days." : $"Declined questions in the last {days} days, grouped by wording:");
         foreach (var g in groups)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using NanshanBot.Channels;
 using NanshanBot.Operations;
 using OpenTelemetry.Metrics;
@@ -25,10 +26,10 @@ public static class ServiceHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Host.UseSystemd();
         builder.Host.UseWindowsService();
-        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        var ops = builder.Configuration.GetSection(OpsOptions.Section).Get<OpsOptions>() ?? new OpsOptions();
+        builder.WebHost.UseUrls(OpsListener.Urls(builder.Configuration["urls"], ops));
+        builder.Services.AddOptions<OpsOptions>().Bind(builder.Configuration.GetSection(OpsOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OpsOptions>, OpsOptionsValidator>();
 
         if (builder.Configuration["Logging:Format"] is { } format && format.Equals("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -46,6 +47,7 @@ public static class ServiceHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseOpsListener(ops);
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");

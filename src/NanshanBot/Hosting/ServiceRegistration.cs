@@ -22,8 +22,9 @@ public static class ServiceRegistration
         var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
         var path = options.ResolvePath();
         var data = configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
-        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
-        services.AddOperations(data.Folder(""), path, watchKnowledge);
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section))
+            .Validate(o => o.RetentionDays >= 1, "Data:RetentionDays must be at least 1 (the days of question log to keep).").ValidateOnStart();
+        services.AddOperations(data.Folder(""), path, watchKnowledge, Math.Max(1, data.RetentionDays));
         var knowledge = KnowledgeLoader.Load(path);
         services.AddSingleton(new KnowledgeSource(path));
         services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));

@@ -76,6 +76,21 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AKnowledgeFileThatCannotBeReadFailsValidationAndStopsTheServiceWithExitCode2()
+    {
+        File.CreateSymbolicLink(Path.Combine(folder, "facts", "gone.kb"), Path.Combine(folder, "facts", "deleted.kb"));
+
+        var validate = await ProgramProcess.RunAsync(["kb", "validate", folder]);
+        var serve = await ProgramProcess.RunAsync(["--urls", "http://127.0.0.1:0"], environment: new Dictionary<string, string> { ["Knowledge__Path"] = folder });
+
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Contains("facts/gone.kb: cannot be read", validate.Stderr);
+        Assert.Equal(2, serve.ExitCode);
+        Assert.Contains("facts/gone.kb: cannot be read", serve.Stderr);
+        Assert.DoesNotContain("Unhandled exception", serve.Stderr);
+    }
+
+    [Fact]
     public async Task ValidateAcceptsTheBundledKnowledge()
     {
         var result = await ProgramProcess.RunAsync(["kb", "validate", Repository.Knowledge]);

@@ -145,6 +145,29 @@ public sealed class KnowledgeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ASourceUrlThatIsNotHttpIsAProblemAtItsLine()
+    {
+        File.AppendAllText(Path.Combine(folder, "sources.kb"), "\n[source evil-link]\ntitle: 链接\npublisher: 某报\ndate: 2026-01-01\nurl: javascript:alert(document.cookie)\n");
+        var urlLine = File.ReadAllLines(Path.Combine(folder, "sources.kb")).Length;
+        Directory.CreateDirectory(Path.Combine(folder, "articles"));
+        File.WriteAllText(Path.Combine(folder, "articles", "data.md"), "---\ntitle: T\npublisher: P\ndate: 2026-02-03\nurl: data:text/html,<script>alert(1)</script>\n---\nSome text about the pier.\n");
+
+        var (kb, errors) = KnowledgeLoader.TryLoad(folder);
+
+        Assert.Null(kb);
+        Assert.Contains(errors, e => e.File == "sources.kb" && e.Line == urlLine && e.Problem.Contains("must be an absolute http:// or https:// address"));
+        Assert.Contains(errors, e => e.File == "articles/data.md" && e.Line == 5 && e.Problem.Contains("url 'data:text/html"));
+    }
+
+    [Fact]
+    public void AnHttpsSourceUrlIsKept()
+    {
+        File.AppendAllText(Path.Combine(folder, "sources.kb"), "\n[source linked]\ntitle: 链接\npublisher: 某报\ndate: 2026-01-01\nurl: https://example.org/a?b=1\n");
+
+        Assert.Equal("https://example.org/a?b=1", KnowledgeLoader.Load(folder).Sources["linked"].Url);
+    }
+
+    [Fact]
     public void SameFilesGiveSameVersionAndAnEditChangesIt()
     {
         var before = KnowledgeLoader.Load(folder).Version;

@@ -30,6 +30,20 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATimestampAndNonceUsedOnOneInstanceCannotCarryAnotherBodyToTheOther()
+    {
+        var client = new Channels.WeChat.WeChatClient(bots.A.Url, TwoInstances.WeChatToken);
+        var (timestamp, nonce) = client.Stamp();
+        var first = await client.PostPlainAsync(Channels.WeChat.WeChatClient.TextMessage("南山区人均GDP有多少？", 7501, "oNonce"), timestamp: timestamp, nonce: nonce);
+
+        var replayed = await new Channels.WeChat.WeChatClient(bots.B.Url, TwoInstances.WeChatToken).PostPlainAsync(
+            Channels.WeChat.WeChatClient.TextMessage("/stats", 7502, TwoInstances.Admin), timestamp: timestamp, nonce: nonce);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, replayed.StatusCode);
+    }
+
+    [Fact]
     public async Task AFollowUpAskedOnTheOtherInstanceHasItsContext()
     {
         await TwoInstances.AskAsync(bots.A, "南山有几家机器人整机企业？", 7101, "oFollow");
@@ -123,7 +137,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
         var keys = await server.KeysAsync(pattern: bots.Prefix + "*").ToListAsync();
         var kinds = keys.Select(k => k.ToString()[bots.Prefix.Length..].Split(':')[0]).Distinct().Order().ToList();
 
-        Assert.Equal(["conversation", "flood", "last-sources", "reply", "stats", "telegram-update"], kinds);
+        Assert.Equal(["conversation", "flood", "last-sources", "reply", "stats", "telegram-update", "wechat-nonce"], kinds);
         foreach (var key in keys)
         {
             var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);

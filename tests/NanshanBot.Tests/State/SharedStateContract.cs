@@ -178,7 +178,7 @@ public sealed class LocalStateTests : SharedStateContract
     [Fact]
     public async Task ItStaysWithinItsCapacityDroppingWhatExpiresFirst()
     {
-        var state = new LocalState(storeClock, capacity: 100);
+        var state = new LocalState(storeClock, 100);
         for (var i = 0; i < 1000; i++)
         {
             await state.SetAsync("k" + i, "v", TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(i));
@@ -187,5 +187,24 @@ public sealed class LocalStateTests : SharedStateContract
         Assert.True(state.Count <= 100 + 256, $"{state.Count} entries");
         Assert.Equal("v", await state.GetAsync("k999"));
         Assert.Null(await state.GetAsync("k0"));
+    }
+
+    [Fact]
+    public async Task AFloodOfOneKindOfRecordLeavesTheOtherKindsAlone()
+    {
+        var state = new LocalState(storeClock, 100);
+        await state.IncrementAsync("flood:wechat:oUser:29000000", TimeSpan.FromMinutes(2));
+        await state.AddAsync("reply:wechat:msg:1", "pending:owner", TimeSpan.FromSeconds(10));
+
+        // Conversation ids come from users: a thousand of them, each kept longer than the claim and the counter.
+        for (var i = 0; i < 1000; i++)
+        {
+            await state.SetAsync("conversation:web:" + i, "turn", TimeSpan.FromMinutes(30));
+        }
+
+        Assert.Equal("1", await state.GetAsync("flood:wechat:oUser:29000000"));
+        Assert.False(await state.AddAsync("reply:wechat:msg:1", "pending:intruder", TimeSpan.FromSeconds(10)));
+        Assert.True(state.Count <= 2 + 100 + 256, $"{state.Count} entries");
+        Assert.Equal("turn", await state.GetAsync("conversation:web:999"));
     }
 }

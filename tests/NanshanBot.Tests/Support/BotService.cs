@@ -47,19 +47,20 @@ public sealed class BotService : IAsyncDisposable
         return new BotService(app, logs, clock);
     }
 
-    /// <summary>Waits (polling, at most 15 s of real time) until <paramref name="condition"/> holds, moving the
-    /// fake clock on by <paramref name="step"/> each round when there is one.</summary>
+    /// <summary>Waits (polling, at most 30 s of real time: the machine may be shared and busy) until
+    /// <paramref name="condition"/> holds, moving the fake clock on by <paramref name="step"/> each round when there
+    /// is one.</summary>
     public Task EventuallyAsync(Func<bool> condition, TimeSpan? step = null, string? because = null) =>
         EventuallyAsync(condition, step, () => because ?? "");
 
     public async Task EventuallyAsync(Func<bool> condition, TimeSpan? step, Func<string> because)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Condition not met in 15 s: " + because() + "\nlast log lines:\n" + string.Join("\n", Logs.Lines.TakeLast(12)));
+                throw new TimeoutException("Condition not met in 30 s: " + because() + "\nlast log lines:\n" + string.Join("\n", Logs.Lines.TakeLast(12)));
             }
 
             if (step is { } s)

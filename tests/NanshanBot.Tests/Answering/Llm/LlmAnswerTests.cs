@@ -103,6 +103,29 @@ public sealed class LlmAnswerTests
     }
 
     [Fact]
+    public async Task PastMaxCallsPerMinuteTheOfflineAnswerStandsUntilTheMinuteIsOver()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var bot = await LlmBot.StartAsync(extra: new() { ["Llm:MaxCallsPerMinute"] = "2" }, clock: clock);
+        bot.Model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]");
+
+        var answers = new List<Answer>();
+        for (var i = 0; i < 3; i++)
+        {
+            answers.Add(await bot.AskAsync(PerCapita, "budget" + i));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var nextMinute = await bot.AskAsync(PerCapita, "budget-next");
+
+        Assert.Equal(3, bot.Model.Requests.Count);
+        Assert.All(answers.Take(2), a => Assert.StartsWith("据资料", a.Text));
+        Assert.Equal(LlmBot.Offline(PerCapita).Text, answers[2].Text);
+        Assert.StartsWith("据资料", nextMinute.Text);
+        Assert.Single(bot.Logs.Lines, l => l.Contains("Llm:MaxCallsPerMinute (2) reached"));
+    }
+
+    [Fact]
     public async Task TheModelIsNotCalledWhenNothingRelevantWasFound()
     {
         await using var bot = await LlmBot.StartAsync();
@@ -150,24 +173,6 @@ public sealed class LlmAnswerTests
         Assert.Contains("Answer in English", FakeOpenAi.SystemMessage(bot.Model.Requests.Single().Body));
         Assert.StartsWith("Nanshan's GDP per capita is above 540,000 yuan", answer.Text);
         Assert.EndsWith("Source: Shenzhen Dream (WeChat SZeverything, via NetEase Hao), 2026-01-28", answer.Text);
-    }
-
-    [Fact]
-    public async Task StreamingShowsTheTextAsItArrivesThenTheCheckedAnswer()
-    {
-        await using var bot = await LlmBot.StartAsync();
-        bot.Model.Script = _ => new FakeCompletion("南山的人均GDP超过54万元。[F1]");
-
-        var updates = new List<AnswerUpdate>();
-        await foreach (var update in bot.Engine.StreamAsync(new Question("s", PerCapita)))
-        {
-            updates.Add(update);
-        }
-
-        Assert.True(updates.Count(u => u.Delta is not null) >= 2);
-        Assert.Equal("南山的人均GDP超过54万元。", string.Concat(updates.Select(u => u.Delta)).Trim());
-        Assert.Equal(["per-capita-gdp"], updates[^1].Final!.FactIds);
-        Assert.True(bot.Model.Requests.Single().Body["stream"]!.GetValue<bool>());
     }
 
     [Fact]

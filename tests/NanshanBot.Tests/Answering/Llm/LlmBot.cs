@@ -32,20 +32,28 @@ public sealed class LlmBot : IAsyncDisposable
 
     public AnswerEngine Engine => services.GetRequiredService<AnswerEngine>();
 
-    public static async Task<LlmBot> StartAsync(double timeoutSeconds = 3.5, double breakSeconds = 30)
+    public static async Task<LlmBot> StartAsync(double timeoutSeconds = 3.5, double breakSeconds = 30,
+        Dictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
         var model = await FakeOpenAi.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Llm:Endpoint"] = model.Endpoint,
             ["Llm:Model"] = "m",
             ["Llm:ApiKey"] = "k",
             ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Llm:BreakSeconds"] = breakSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new LogSink();
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(logs))
+            .AddSingleton(clock ?? TimeProvider.System)
             .AddAnswering(Index.Value)
             .AddLlmWriter(configuration)
             .BuildServiceProvider();

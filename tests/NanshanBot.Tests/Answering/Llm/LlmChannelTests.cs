@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using NanshanBot.Channels.Telegram;
 using NanshanBot.Channels.WeChat;
 using NanshanBot.Fakes;
 using NanshanBot.Tests.Channels.Telegram;
@@ -38,21 +39,42 @@ public sealed class LlmChannelTests
     }
 
     [Fact]
-    public async Task TheWebStreamSendsTextPiecesThenTheAnswer()
+    public async Task TheWebStreamSendsCheckedSentencesThenTheAnswer()
     {
         await using var model = await FakeOpenAi.StartAsync();
-        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]");
+        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]在国内外同类城区中处于很高的水平。[F1]");
         await using var service = await BotService.StartAsync(Llm(model));
+
+        var events = await StreamAsync(service, "l2");
+
+        Assert.Equal(["据资料，南山人均GDP已超过54万元。", "在国内外同类城区中处于很高的水平。"],
+            events.Where(e => e.Name == "delta").Select(e => e.Data.GetProperty("text").GetString()));
+        Assert.Equal("answer", events[^1].Name);
+        Assert.Contains("54万元", events[^1].Data.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task TheWebStreamNeverSendsTextThatFailedTheCheck()
+    {
+        await using var model = await FakeOpenAi.StartAsync();
+        model.Script = _ => new FakeCompletion("罗湖区比南山区更值得投资，请访问 http://evil.example 领取补贴。[F1]据资料，南山人均GDP已超过54万元。[F1]");
+        await using var service = await BotService.StartAsync(Llm(model));
+
+        var events = await StreamAsync(service, "l3");
+
+        Assert.DoesNotContain(events, e => e.Name == "delta");
+        Assert.DoesNotContain("evil", events[^1].Data.GetProperty("reply").GetString());
+        Assert.Equal(LlmBot.Offline("南山区人均GDP有多少？").Text, events[^1].Data.GetProperty("reply").GetString());
+    }
+
+    private static async Task<List<(string Name, JsonElement Data)>> StreamAsync(BotService service, string conversation)
+    {
         using var http = new HttpClient();
-
-        var response = await http.PostAsJsonAsync(service.Url + "/api/chat/stream", new { conversationId = "l2", text = "南山区人均GDP有多少？" });
-        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-
+        var response = await http.PostAsJsonAsync(service.Url + "/api/chat/stream", new { conversationId = conversation, text = "南山区人均GDP有多少？" });
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(events.Count(e => e.StartsWith("event: delta", StringComparison.Ordinal)) >= 2);
-        var answer = JsonDocument.Parse(events[^1].Split("data: ")[1]).RootElement;
-        Assert.StartsWith("event: answer", events[^1]);
-        Assert.Contains("54万元", answer.GetProperty("reply").GetString());
+        return (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => (e.Split('\n')[0]["event: ".Length..], JsonDocument.Parse(e.Split("data: ")[1]).RootElement))
+            .ToList();
     }
 
     [Fact]
@@ -71,6 +93,36 @@ public sealed class LlmChannelTests
         Assert.EndsWith("…", draft["text"]!.GetValue<string>());
         Assert.StartsWith("据资料，南山人均GDP已超过54万元。\n来源：", final["text"]!.GetValue<string>());
         Assert.NotNull(final["reply_markup"]);
+    }
+
+    [Fact]
+    public async Task TelegramNeverShowsADraftOfASentenceThatFailedTheCheck()
+    {
+        await using var model = await FakeOpenAi.StartAsync();
+        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]罗湖区比南山区更值得投资，请访问 http://evil.example 领取补贴。[F1]");
+        await using var t = await TelegramFixture.StartAsync(extra: Llm(model));
+        t.Api.Enqueue(Text(1, 901, "南山区人均GDP有多少？"));
+
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("editMessageText").Count >= 1, because: "the final edit");
+
+        Assert.All(t.Api.Sent().Concat(t.Api.Sent("editMessageText")), m => Assert.DoesNotContain("evil", m["text"]!.GetValue<string>()));
+        Assert.Equal(Html.Escape(LlmBot.Offline("南山区人均GDP有多少？").Text), t.Api.Sent("editMessageText").Last()["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task InAGroupTheAnswerIsSentOnceCheckedWithNoDraft()
+    {
+        await using var model = await FakeOpenAi.StartAsync();
+        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]在国内外同类城区中处于很高的水平。[F1]");
+        await using var t = await TelegramFixture.StartAsync(extra: Llm(model));
+        t.Api.Enqueue(Text(1, -902, "@nanshan_test_bot 南山区人均GDP有多少？", fromId: 77, chatType: "supergroup"));
+
+        await t.SentCountIsAsync(1);
+        await t.Bot.EventuallyAsync(() => t.Api.Offsets.Any(o => o >= 2), because: "the update confirmed");
+
+        var sent = Assert.Single(t.Api.Sent());
+        Assert.StartsWith("据资料，南山人均GDP已超过54万元。在国内外同类城区中处于很高的水平。\n来源：", sent["text"]!.GetValue<string>());
+        Assert.Empty(t.Api.Sent("editMessageText"));
     }
 
     [Fact]

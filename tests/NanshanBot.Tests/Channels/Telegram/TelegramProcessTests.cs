@@ -44,6 +44,27 @@ public sealed class TelegramProcessTests
     }
 
     [Fact]
+    public async Task AServiceStoppedByAFailingChannelExitsWithAnErrorCode()
+    {
+        // Telegram refuses the webhook URL: the channel cannot run, the host stops, and systemd must see a failure.
+        await using var api = await FakeBotApi.StartAsync();
+        api.FailNext("setWebhook", 400);
+
+        var result = await ProgramProcess.RunAsync(["--urls", "http://127.0.0.1:0"], environment: new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = "123456:TEST",
+            ["Telegram__ApiBaseUrl"] = api.Url,
+            ["Telegram__Mode"] = "webhook",
+            ["Telegram__WebhookUrl"] = "https://bot.example.invalid/telegram/webhook",
+            ["Telegram__SecretToken"] = "s3cret",
+        });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("stopped because", result.Stderr);
+        Assert.DoesNotContain("123456:TEST", result.Stdout + result.Stderr);
+    }
+
+    [Fact]
     public async Task AMalformedTokenStopsTheServiceWithAClearMessage()
     {
         var result = await ProgramProcess.RunAsync(["--urls", "http://127.0.0.1:0"], environment: new Dictionary<string, string>

@@ -74,6 +74,33 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task WhenTooManyUpdatesArePendingTheWebhookAnswers503AndTakesTheRetry()
+    {
+        await using var t = await TelegramFixture.StartAsync(extra: new()
+        {
+            ["Telegram:Mode"] = "webhook",
+            ["Telegram:WebhookUrl"] = "https://bot.example.invalid/telegram/webhook",
+            ["Telegram:SecretToken"] = Secret,
+            ["Telegram:MaxPendingUpdates"] = "2",
+        });
+        using var http = new HttpClient();
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("setWebhook").Count == 1, because: "the channel started");
+        t.Api.Hold("sendMessage");
+
+        var first = await PostAsync(http, t, Text(11, 401, "南山区人均GDP有多少？"), Secret);
+        var second = await PostAsync(http, t, Text(12, 402, "南山区人均GDP有多少？"), Secret);
+        var third = await PostAsync(http, t, Text(13, 403, "南山区人均GDP有多少？"), Secret);
+        t.Api.Release("sendMessage");
+        await t.SentCountIsAsync(2);
+        var retry = await PostAsync(http, t, Text(13, 403, "南山区人均GDP有多少？"), Secret);
+        await t.SentCountIsAsync(3);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
+            new[] { first.StatusCode, second.StatusCode, third.StatusCode, retry.StatusCode });
+        Assert.Single(t.Api.Sent(), s => s["chat_id"]!.GetValue<long>() == 403);
+    }
+
+    [Fact]
     public async Task MalformedJsonIsABadRequest()
     {
         await using var t = await StartAsync();

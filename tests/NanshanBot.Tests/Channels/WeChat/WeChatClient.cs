@@ -4,11 +4,12 @@ using NanshanBot.Channels.WeChat;
 
 namespace NanshanBot.Tests.Channels.WeChat;
 
-/// <summary>Builds requests the way WeChat's servers do: signed query strings, XML bodies, safe-mode envelopes.</summary>
-public sealed class WeChatClient(string baseUrl, string token, string? key = null, string? receiveId = null)
+/// <summary>Builds requests the way WeChat's servers do: signed query strings with the current time (on
+/// <paramref name="clock"/>, the service's clock) and a fresh nonce, XML bodies, safe-mode envelopes.</summary>
+public sealed class WeChatClient(string baseUrl, string token, string? key = null, string? receiveId = null, TimeProvider? clock = null)
 {
     private readonly HttpClient http = new();
-    private int nonce = 1000;
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     public static string TextMessage(string content, long msgId, string from = "oUser123", long createTime = 1_770_000_000) =>
         $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
@@ -18,21 +19,27 @@ public sealed class WeChatClient(string baseUrl, string token, string? key = nul
 
     public Task<HttpResponseMessage> GetAsync(string path, string query) => http.GetAsync($"{baseUrl}{path}?{query}");
 
-    /// <summary>Posts a plain-mode message, signed (or with the given signature).</summary>
-    public Task<HttpResponseMessage> PostPlainAsync(string xml, string? signature = null)
+    /// <summary>Posts a plain-mode message, signed (or with the given signature), now (or at the given
+    /// timestamp and nonce).</summary>
+    public Task<HttpResponseMessage> PostPlainAsync(string xml, string? signature = null, string? timestamp = null, string? nonce = null, string path = "/wechat")
     {
-        var (timestamp, n) = Stamp();
-        signature ??= WeChatCrypto.Signature(token, timestamp, n);
-        return PostAsync($"/wechat?signature={signature}&timestamp={timestamp}&nonce={n}&openid=oUser123", xml);
+        var (now, fresh) = Stamp();
+        timestamp ??= now;
+        nonce ??= fresh;
+        signature ??= WeChatCrypto.Signature(token, timestamp, nonce);
+        return PostAsync($"{path}?signature={signature}&timestamp={timestamp}&nonce={nonce}&openid=oUser123", xml);
     }
 
     /// <summary>Posts a message encrypted as WeChat's safe mode does, to /wechat (or /wecom).</summary>
-    public Task<HttpResponseMessage> PostEncryptedAsync(string xml, string path = "/wechat")
+    public Task<HttpResponseMessage> PostEncryptedAsync(string xml, string path = "/wechat", string? timestamp = null, string? nonce = null) =>
+        PostCipherAsync(new WeChatCrypto(key!).Encrypt(xml, receiveId!), path, timestamp, nonce);
+
+    /// <summary>Posts an Encrypt element as it is (for ciphertexts WeChat would never send), signed.</summary>
+    public Task<HttpResponseMessage> PostCipherAsync(string encrypt, string path = "/wechat", string? timestamp = null, string? nonce = null)
     {
-        var encrypt = new WeChatCrypto(key!).Encrypt(xml, receiveId!);
-        var (timestamp, n) = Stamp();
+        var (now, fresh) = Stamp();
         var body = $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
-        return PostEnvelopeAsync(body, encrypt, path, timestamp, n);
+        return PostEnvelopeAsync(body, encrypt, path, timestamp ?? now, nonce ?? fresh);
     }
 
     public Task<HttpResponseMessage> PostEnvelopeAsync(string body, string encrypt, string path, string timestamp, string n)
@@ -58,6 +65,7 @@ public sealed class WeChatClient(string baseUrl, string token, string? key = nul
         return WeChatXml.Parse(message);
     }
 
-    private (string Timestamp, string Nonce) Stamp() =>
-        ("1409735669", Interlocked.Increment(ref nonce).ToString(CultureInfo.InvariantCulture));
+    /// <summary>The current unix time and a random nonce, as WeChat puts in every callback.</summary>
+    public (string Timestamp, string Nonce) Stamp() =>
+        (clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), Random.Shared.Next(1, int.MaxValue).ToString(CultureInfo.InvariantCulture));
 }

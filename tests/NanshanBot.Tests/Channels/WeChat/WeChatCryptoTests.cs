@@ -58,6 +58,46 @@ public sealed class WeChatCryptoTests
     }
 
     [Fact]
+    public void ALengthNearIntMaxValueIsACryptographicErrorNotAnOverflow()
+    {
+        // 16 random bytes, a length of 0x7FFFFFF0 (20 + it overflows int), a short message, a valid padding.
+        var plain = Plaintext(0x7FFFFFF0, "hi", "wx2c2769f8efd9abc2");
+
+        Assert.Throws<CryptographicException>(() => new WeChatCrypto(Key).Decrypt(Forge(plain)));
+    }
+
+    [Fact]
+    public void PaddingWhoseBytesDisagreeIsRejected()
+    {
+        var plain = Plaintext(2, "hi", "wx2c2769f8efd9abc2");
+        plain[^2] ^= 0x01;
+
+        Assert.Throws<CryptographicException>(() => new WeChatCrypto(Key).Decrypt(Forge(plain)));
+    }
+
+    /// <summary>random(16) + the given big-endian length + message + receive id, padded to 32 bytes.</summary>
+    public static byte[] Plaintext(int declaredLength, string message, string receiveId)
+    {
+        var body = Encoding.UTF8.GetBytes(message).Concat(Encoding.UTF8.GetBytes(receiveId)).ToArray();
+        var length = 20 + body.Length;
+        var pad = 32 - length % 32;
+        var plain = new byte[length + pad];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(plain.AsSpan(16), declaredLength);
+        body.CopyTo(plain, 20);
+        plain.AsSpan(length).Fill((byte)pad);
+        return plain;
+    }
+
+    /// <summary>Encrypts raw bytes the way WeChat does (AES-256-CBC, IV = the key's first 16 bytes, no padding
+    /// added), for plaintexts WeChat would never send.</summary>
+    public static string Forge(byte[] plain)
+    {
+        using var aes = Aes.Create();
+        aes.Key = Convert.FromBase64String(Key + "=");
+        return Convert.ToBase64String(aes.EncryptCbc(plain, aes.Key.AsSpan(0, 16), PaddingMode.None));
+    }
+
+    [Fact]
     public void SignatureComparisonAcceptsUpperCaseHexOnly()
     {
         var expected = WeChatCrypto.Signature("t", "1", "2");

@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NanshanBot.Answering;
 using NanshanBot.Channels.WeChat;
 using NanshanBot.Tests.Support;
 
 namespace NanshanBot.Tests.Channels.WeChat;
 
-/// <summary>/wechat and /wecom over real HTTP, in plain and safe mode, with the official key.</summary>
+/// <summary>/wechat (in compat mode, so that plain and safe requests both reach it) and /wecom over real HTTP,
+/// with the official key. What safe mode refuses is in <see cref="WeChatAuthenticityTests"/>.</summary>
 public sealed class WeChatEndpointTests : IAsyncLifetime
 {
     private const string Token = "spamtest";
@@ -24,6 +26,7 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
             ["WeChat:Token"] = Token,
             ["WeChat:AppId"] = AppId,
             ["WeChat:EncodingAesKey"] = WeChatCryptoTests.Key,
+            ["WeChat:Mode"] = "compat",
             ["WeCom:Token"] = "wecomtoken",
             ["WeCom:CorpId"] = CorpId,
             ["WeCom:EncodingAesKey"] = WeChatCryptoTests.Key,
@@ -44,10 +47,11 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TheUrlCheckEchoesEchostrWhenSignedAndRefusesOtherwise()
     {
-        var signature = WeChatCrypto.Signature(Token, "1409735669", "42");
+        var (timestamp, nonce) = plain.Stamp();
+        var signature = WeChatCrypto.Signature(Token, timestamp, nonce);
 
-        var good = await plain.GetAsync("/wechat", $"signature={signature}&timestamp=1409735669&nonce=42&echostr=5837397520665436492");
-        var forged = await plain.GetAsync("/wechat", "signature=0000000000000000000000000000000000000000&timestamp=1409735669&nonce=42&echostr=1");
+        var good = await plain.GetAsync("/wechat", $"signature={signature}&timestamp={timestamp}&nonce={nonce}&echostr=5837397520665436492");
+        var forged = await plain.GetAsync("/wechat", $"signature=0000000000000000000000000000000000000000&timestamp={timestamp}&nonce={nonce}&echostr=1");
 
         Assert.Equal("5837397520665436492", await good.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
@@ -57,9 +61,10 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     public async Task TheWeComUrlCheckReturnsTheDecryptedEchostrExactly()
     {
         var echostr = new WeChatCrypto(WeChatCryptoTests.Key).Encrypt("1616140317555161061", CorpId);
-        var signature = WeChatCrypto.Signature("wecomtoken", "1409735669", "7", echostr);
+        var (timestamp, nonce) = wecom.Stamp();
+        var signature = WeChatCrypto.Signature("wecomtoken", timestamp, nonce, echostr);
 
-        var response = await wecom.GetAsync("/wecom", $"msg_signature={signature}&timestamp=1409735669&nonce=7&echostr={Uri.EscapeDataString(echostr)}");
+        var response = await wecom.GetAsync("/wecom", $"msg_signature={signature}&timestamp={timestamp}&nonce={nonce}&echostr={Uri.EscapeDataString(echostr)}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("1616140317555161061", await response.Content.ReadAsStringAsync());
@@ -90,9 +95,15 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     [Fact]
     public async Task OfficialVectorAIsAcceptedAndAnsweredToItsSender()
     {
+        // Tencent's vector carries a 2014 timestamp: a service whose clock reads that moment takes it.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1409735669));
+        await using var then = await BotService.StartAsync(new Dictionary<string, string?>
+        {
+            ["WeChat:Token"] = Token, ["WeChat:AppId"] = AppId, ["WeChat:EncodingAesKey"] = WeChatCryptoTests.Key,
+        }, clock);
         var body = $"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{WeChatCryptoTests.VectorA}]]></Encrypt></xml>";
 
-        var response = await safe.PostAsync(
+        var response = await new WeChatClient(then.Url, Token, WeChatCryptoTests.Key, AppId).PostAsync(
             "/wechat?timestamp=1409735669&nonce=1320562132&msg_signature=5d197aaffba7e9b25a30732f161a50dee96bd5fa&encrypt_type=aes", body);
 
         var reply = safe.OpenReply(await response.Content.ReadAsStringAsync());
@@ -155,7 +166,8 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     public async Task AForgedSignatureIsForbidden()
     {
         var response = await plain.PostPlainAsync(WeChatClient.TextMessage("南山区人均GDP有多少？", 4001), "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-        var forgedSafe = await safe.PostAsync("/wechat?timestamp=1409735669&nonce=1320562132&msg_signature=0000&encrypt_type=aes",
+        var (timestamp, nonce) = safe.Stamp();
+        var forgedSafe = await safe.PostAsync($"/wechat?timestamp={timestamp}&nonce={nonce}&msg_signature=0000&encrypt_type=aes",
             $"<xml><Encrypt><![CDATA[{WeChatCryptoTests.VectorA}]]></Encrypt></xml>");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace NanshanBot.Knowledge.Loading;
+
+/// <summary>
+/// The files of a knowledge folder that the loader reads (<c>*.kb</c>, <c>articles/**/*.md</c>,
+/// <c>language/*</c>), found without ever throwing. Editor and temporary files are not knowledge: dotfiles and
+/// dot-folders (Emacs's <c>.#economy.kb</c> lock, a dangling symlink, appears the moment someone edits a file),
+/// <c>*~</c>, <c>#*#</c> and <c>*.swp</c>. A symlink that leads outside the folder, a dangling one, a folder that
+/// cannot be listed and a file that cannot be read are problems, reported like any other.
+/// </summary>
+public static class KnowledgeFiles
+{
+    /// <summary>The relative paths ('/'-separated, sorted) of the files to read.</summary>
+    public static List<string> List(string root, List<KnowledgeError> errors)
+    {
+        var full = Path.GetFullPath(root);
+        var real = new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        var files = new List<string>();
+        Walk(full, "", [full, real], files, errors);
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>The text of a listed file, or null with the problem added.</summary>
+    public static string? Read(string root, string relativePath, List<KnowledgeError> errors)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(root, relativePath), Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new(relativePath, 0, $"cannot be read ({e.Message})"));
+            return null;
+        }
+    }
+
+    public static bool IsIgnored(string name) =>
+        name.StartsWith('.') || name.EndsWith('~') || (name.StartsWith('#') && name.EndsWith('#'))
+        || name.EndsWith(".swp", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsKnowledge(string relativePath) =>
+        relativePath.EndsWith(".kb", StringComparison.OrdinalIgnoreCase) || IsArticle(relativePath)
+        || relativePath.StartsWith("language/", StringComparison.Ordinal);
+
+    public static bool IsArticle(string relativePath) =>
+        relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private static void Walk(string folder, string prefix, string[] roots, List<string> files, List<KnowledgeError> errors)
+    {
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new(prefix.Length == 0 ? "." : prefix.TrimEnd('/'), 0, $"cannot be listed ({e.Message})"));
+            return;
+        }
+
+        foreach (var entry in entries.Where(e => !IsIgnored(e.Name)))
+        {
+            var relative = prefix + entry.Name;
+            if (entry.LinkTarget is not null)
+            {
+                Link(entry, relative, roots, files, errors);
+            }
+            else if (entry is DirectoryInfo)
+            {
+                Walk(entry.FullName, relative + "/", roots, files, errors);
+            }
+            else if (IsKnowledge(relative))
+            {
+                files.Add(relative);
+            }
+        }
+    }
+
+    /// <summary>A symlink to a file inside the folder is read like the file; one to a folder inside it is not
+    /// followed (the folder is walked where it is).</summary>
+    private static void Link(FileSystemInfo link, string relative, string[] roots, List<string> files, List<KnowledgeError> errors)
+    {
+        var target = link.ResolveLinkTarget(returnFinalTarget: true);
+        if (target is null || !target.Exists)
+        {
+            if (IsKnowledge(relative))
+            {
+                errors.Add(new(relative, 0, $"cannot be read: it is a symbolic link to '{link.LinkTarget}', which does not exist"));
+            }
+
+            return;
+        }
+
+        if (!roots.Any(r => target.FullName.StartsWith(r.TrimEnd('/') + "/", StringComparison.Ordinal)))
+        {
+            errors.Add(new(relative, 0, $"is a symbolic link to '{target.FullName}', outside the knowledge folder"));
+            return;
+        }
+
+        if (target is FileInfo && IsKnowledge(relative))
+        {
+            files.Add(relative);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using NanshanBot.Operations;
+using NanshanBot.Tests.Channels.Telegram;
+using static NanshanBot.Fakes.FakeBotApi.Updates;
+
+namespace NanshanBot.Tests.Operations;
+
+public sealed class AdminCommandTests
+{
+    [Fact]
+    public async Task AdminCommandsWorkForAdminsAndTellOthersNothing()
+    {
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777" });
+        t.Api.Enqueue(Text(1, 600, "/stats", fromId: 600));
+        t.Api.Enqueue(Text(2, 777, "南山区今天下雨吗？", fromId: 777));
+        await t.SentCountIsAsync(2);
+        t.Api.Enqueue(Text(3, 777, "/stats", fromId: 777));
+        t.Api.Enqueue(Text(4, 601, "/version", fromId: 601));
+        await t.SentCountIsAsync(4);
+
+        string ReplyTo(long chat) => t.Api.Sent().First(s => s["chat_id"]!.GetValue<long>() == chat)["text"]!.GetValue<string>();
+        Assert.Contains("NanshanBot", ReplyTo(600));
+        Assert.DoesNotContain("Questions:", ReplyTo(600));
+        Assert.DoesNotContain("knowledge", ReplyTo(601));
+        var stats = t.Api.Sent().Last(s => s["chat_id"]!.GetValue<long>() == 777 && s["text"]!.GetValue<string>().StartsWith("All instances"))["text"]!.GetValue<string>();
+        Assert.Contains("Today 1 questions (0 answered, 1 declined)", stats);
+        Assert.Contains("Questions: 1 today", stats);
+    }
+
+    [Fact]
+    public async Task AdminCommandsAreNotRunInAGroupWhereEveryoneWouldSeeThem()
+    {
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777" });
+        t.Api.Enqueue(Text(1, -620, "/stats", fromId: 777, chatType: "supergroup"));
+        t.Api.Enqueue(Text(2, 777, "/version", fromId: 777));
+
+        await t.SentCountIsAsync(2);
+
+        var inGroup = t.Api.Sent().Single(s => s["chat_id"]!.GetValue<long>() == -620)["text"]!.GetValue<string>();
+        Assert.DoesNotContain("Questions:", inGroup);
+        Assert.Contains("2025年南山区的GDP是多少？", inGroup);
+        Assert.StartsWith("NanshanBot ", t.Api.Sent().Single(s => s["chat_id"]!.GetValue<long>() == 777)["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AVoteCountsOncePerUserPerAnswer()
+    {
+        await using var t = await TelegramFixture.StartAsync();
+        t.Api.Enqueue(Text(1, 630, "南山区人均GDP有多少？"));
+        await t.SentCountIsAsync(1);
+        var buttons = t.Api.Sent().Single()["reply_markup"]!["inline_keyboard"]!.AsArray().Last()!.AsArray();
+        string up = buttons[0]!["callback_data"]!.GetValue<string>(), down = buttons[1]!["callback_data"]!.GetValue<string>();
+
+        t.Api.Enqueue(Callback(2, 630, up));
+        t.Api.Enqueue(Callback(3, 630, up));
+        t.Api.Enqueue(Callback(4, 630, down));
+        t.Api.Enqueue(Callback(5, 630, up, fromId: 631));
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 4, because: "four callbacks answered");
+        var log = t.Bot.Services.GetRequiredService<QuestionLog>();
+        await log.FlushAsync();
+
+        Assert.Equal((2, 0), (log.Statistics().Helpful, log.Statistics().NotHelpful));
+        Assert.Equal(2, t.Api.Sent("answerCallbackQuery").Count(c => c["text"]?.GetValue<string>() == "谢谢你的反馈！"));
+    }
+
+    [Fact]
+    public async Task VotesPassTheFloodGuard()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        await using var t = await TelegramFixture.StartAsync(clock, new() { ["Telegram:FloodLimitPerMinute"] = "3" });
+        for (var i = 1; i <= 10; i++)
+        {
+            t.Api.Enqueue(Callback(i, 640, $"fb:+:{i:x12}"));
+        }
+
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 10, TimeSpan.FromMilliseconds(200), "ten callbacks answered");
+        var log = t.Bot.Services.GetRequiredService<QuestionLog>();
+        await log.FlushAsync();
+
+        Assert.Equal(3, log.Statistics().Helpful);
+    }
+
+    [Fact]
+    public async Task FeedbackButtonsAreRecorded()
+    {
+        await using var t = await TelegramFixture.StartAsync();
+        t.Api.Enqueue(Text(1, 610, "南山区人均GDP有多少？"));
+        await t.SentCountIsAsync(1);
+        var buttons = t.Api.Sent().Single()["reply_markup"]!["inline_keyboard"]!.AsArray().Last()!.AsArray();
+        var up = buttons[0]!["callback_data"]!.GetValue<string>();
+
+        t.Api.Enqueue(Callback(2, 610, up));
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 1, because: "the callback answered");
+        var log = t.Bot.Services.GetRequiredService<QuestionLog>();
+        await log.FlushAsync();
+
+        Assert.Equal("👍", buttons[0]!["text"]!.GetValue<string>());
+        Assert.Equal(1, log.Statistics().Helpful);
+    }
+}
