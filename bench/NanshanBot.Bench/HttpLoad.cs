@@ -20,7 +20,8 @@ public static class HttpLoad
     {
         var app = ServiceHost.Build(
         [
-            "--WeChat:Token=benchtoken", "--WeChat:AppId=wxbench0000000000", $"--WeChat:EncodingAesKey={Key}",
+            // Compatible mode (兼容模式) takes both the plain and the encrypted callbacks measured here.
+            "--WeChat:Token=benchtoken", "--WeChat:AppId=wxbench0000000000", $"--WeChat:EncodingAesKey={Key}", "--WeChat:Mode=compat",
             "--Web:RequestsPerMinute=10000000", "--WeChat:FloodLimitPerMinute=10000000",
             "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
         ]);
@@ -29,19 +30,20 @@ public static class HttpLoad
         var count = report.Quick ? 2000 : 20000;
         using var http = new HttpClient();
         var crypto = new WeChatCrypto(Key);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await MeasureAsync(report, "wechat callback (plain)", count, i =>
         {
             var xml = Message(i);
-            var sig = WeChatCrypto.Signature("benchtoken", "1700000000", "n" + i);
-            return http.PostAsync($"{url}/wechat?signature={sig}&timestamp=1700000000&nonce=n{i}", new StringContent(xml, Encoding.UTF8, "text/xml"));
+            var sig = WeChatCrypto.Signature("benchtoken", now, "n" + i);
+            return http.PostAsync($"{url}/wechat?signature={sig}&timestamp={now}&nonce=n{i}", new StringContent(xml, Encoding.UTF8, "text/xml"));
         });
         await MeasureAsync(report, "wechat callback (safe mode)", count, i =>
         {
             var encrypt = crypto.Encrypt(Message(10 * count + i), "wxbench0000000000");
-            var msgSig = WeChatCrypto.Signature("benchtoken", "1700000000", "s" + i, encrypt);
+            var msgSig = WeChatCrypto.Signature("benchtoken", now, "s" + i, encrypt);
             var body = $"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
-            return http.PostAsync($"{url}/wechat?timestamp=1700000000&nonce=s{i}&encrypt_type=aes&msg_signature={msgSig}", new StringContent(body, Encoding.UTF8, "text/xml"));
+            return http.PostAsync($"{url}/wechat?timestamp={now}&nonce=s{i}&encrypt_type=aes&msg_signature={msgSig}", new StringContent(body, Encoding.UTF8, "text/xml"));
         });
         await MeasureAsync(report, "web POST /api/chat", count, i =>
             http.PostAsJsonAsync($"{url}/api/chat", new { conversationId = "bench-" + (i % 500), text = Questions[i % Questions.Length] }));

@@ -18,11 +18,13 @@ public sealed class Deliveries(IReadOnlyList<string> urls, HttpClient http)
     {
         var started = Stopwatch.GetTimestamp();
         var nonce = "n" + msgId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = WeChatCrypto.Signature(Instances.WeChatToken, "1700000000", nonce);
-        var xml = $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
+        // WeChat signs the current time, and the service refuses one outside its clock skew.
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = WeChatCrypto.Signature(Instances.WeChatToken, timestamp, nonce);
+        var xml = $"<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName><CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId></xml>";
         try
         {
-            using var response = await http.PostAsync($"{urls[to]}/wechat?signature={signature}&timestamp=1700000000&nonce={nonce}",
+            using var response = await http.PostAsync($"{urls[to]}/wechat?signature={signature}&timestamp={timestamp}&nonce={nonce}",
                 new StringContent(xml, Encoding.UTF8, "text/xml"));
             var body = await response.Content.ReadAsStringAsync();
             var elapsed = Stopwatch.GetElapsedTime(started);
