@@ -20,7 +20,8 @@ public static partial class QuestionReader
     /// <summary>A question-word term (为什么 = why) helps rank but says little about the subject.</summary>
     private const double QuestionTermWeight = 0.3;
 
-    /// <summary>"One" in a question is mostly an article (一个人, "per one person"), rarely the figure asked about.</summary>
+    /// <summary>"One" in a question is mostly an article (一个人, "per one person"), rarely the figure asked about;
+    /// 一年 (a year) is what it says.</summary>
     private const double CountOfOne = 0.2;
 
     /// <summary>A Chinese character standing alone is too ambiguous to count for much.</summary>
@@ -37,7 +38,8 @@ public static partial class QuestionReader
     {
         var analyzer = index.Analyzer;
         var normalized = analyzer.Normalize(Clean(question));
-        var language = LanguageDetector.Detect(normalized);
+        // A message that is only the bot being hailed ("hi there") is read in the language it was written in.
+        var language = LanguageDetector.Detect(normalized.Any(char.IsLetter) ? normalized : question.Normalize(System.Text.NormalizationForm.FormKC));
         var tokens = analyzer.AnalyzeNormalized(normalized, year);
         var corrected = index.Typos.Correct(normalized, tokens);
         var corrections = new List<string>();
@@ -147,7 +149,7 @@ public static partial class QuestionReader
                 },
                 TokenKind.Word when token.Length == 1 && !token.IsEnglish => LoneCharacter * Surface(general, surface),
                 TokenKind.Word => Surface(general, surface),
-                TokenKind.Number when token.Text == "#n:1" => CountOfOne,
+                TokenKind.Number when token.Text == "#n:1" && !IsFollowedBy(normalized, token, '年') => CountOfOne,
                 _ => 1.0,
             };
             var entity = token.Kind == TokenKind.Term && index.Knowledge.Terms[token.Text[1..]].IsNamedEntity;
@@ -161,6 +163,9 @@ public static partial class QuestionReader
 
         return weights;
     }
+
+    private static bool IsFollowedBy(string text, Token token, char c) =>
+        token.Start >= 0 && token.Start + token.Length < text.Length && text[token.Start + token.Length] == c;
 
     private static double Surface(Informativeness general, ReadOnlySpan<char> surface)
     {
