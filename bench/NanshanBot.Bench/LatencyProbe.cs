@@ -16,12 +16,7 @@ public static class LatencyProbe
 
     public static Figures Measure(AnswerEngine engine, IReadOnlyList<EvalCase> cases, int rounds, TimeSpan warmUp)
     {
-        var warm = Stopwatch.StartNew();
-        var warmRounds = 0;
-        while (warm.Elapsed < warmUp)
-        {
-            AskAll(engine, cases, $"warm{warmRounds++}-", null);
-        }
+        var warmRounds = WarmUp(engine, cases, warmUp);
 
         var micros = new List<double>(rounds * cases.Sum(c => c.Turns.Count));
         var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -33,6 +28,24 @@ public static class LatencyProbe
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         return new Figures(BenchReport.Percentile(micros, 0.50), BenchReport.Percentile(micros, 0.99),
             allocated / (double)micros.Count / 1024, micros.Count + (long)warmRounds * micros.Count / rounds);
+    }
+
+    /// <summary>Rounds for at least <paramref name="minimum"/>, then until three rounds in a row are no faster
+    /// than the fastest yet (tiered compilation is done), within five times the minimum.</summary>
+    /// <returns>The rounds asked.</returns>
+    private static int WarmUp(AnswerEngine engine, IReadOnlyList<EvalCase> cases, TimeSpan minimum)
+    {
+        var warm = Stopwatch.StartNew();
+        var (rounds, fastest, stale) = (0, TimeSpan.MaxValue, 0);
+        while (warm.Elapsed < minimum || (stale < 3 && warm.Elapsed < 5 * minimum))
+        {
+            var start = Stopwatch.GetTimestamp();
+            AskAll(engine, cases, $"warm{rounds++}-", null);
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            (fastest, stale) = elapsed < fastest * 0.98 ? (elapsed, 0) : (fastest, stale + 1);
+        }
+
+        return rounds;
     }
 
     public static void Report(BenchReport report, string scenario, Figures figures)

@@ -211,7 +211,15 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return rows;
     }
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-ddTHH:mm:ss.fffZ (sortable as text), made from the "s" pattern, which is formatted without
+    /// parsing a pattern: a third of the time on every question.</summary>
+    private static string Stamp(DateTimeOffset at) => string.Create(24, at.UtcDateTime, static (text, utc) =>
+    {
+        utc.TryFormat(text, out _, "s", CultureInfo.InvariantCulture);
+        text[19] = '.';
+        utc.Millisecond.TryFormat(text[20..23], out _, "D3", CultureInfo.InvariantCulture);
+        text[23] = 'Z';
+    });
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
