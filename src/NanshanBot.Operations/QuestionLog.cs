@@ -134,7 +134,8 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         }
     }
 
-    /// <summary>Writes what is queued now in one transaction (the caller holds <see cref="writing"/>).</summary>
+    /// <summary>Writes what is queued now in one transaction, through one command, so that each insert reuses
+    /// the statement the one before it prepared (the caller holds <see cref="writing"/>).</summary>
     private void WriteQueued()
     {
         var batch = new List<Action<SqliteCommand>>();
@@ -152,10 +153,10 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             foreach (var write in batch)
             {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
                 write(command);
             }
 
@@ -174,12 +175,26 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return connection;
     }
 
+    /// <summary>Runs an insert on <paramref name="command"/>, keeping its prepared statement and parameters when
+    /// the last insert on it had the same SQL.</summary>
     private static void Insert(SqliteCommand command, string sql, params (string Name, object Value)[] values)
     {
-        command.CommandText = sql;
+        if (command.CommandText != sql)
+        {
+            command.CommandText = sql;
+            command.Parameters.Clear();
+        }
+
         foreach (var (name, value) in values)
         {
-            command.Parameters.AddWithValue(name, value);
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
         }
 
         command.ExecuteNonQuery();
