@@ -44,7 +44,6 @@ public static class HostPathLatency
         var figures = LatencyProbe.Measure(host.Engine, cases, Rounds(report), WarmUp);
         LatencyProbe.Report(report, scenario, figures);
         report.Add(scenario, "questions asked (warm-up too)", figures.Asked, "");
-
         report.Add(scenario, "questions in the question log", await host.LoggedQuestionsAsync(), "");
         report.Add(scenario, "messages counted on /metrics", await host.ScrapedAsync("nanshanbot_messages_total"), "");
         if (knowledge is null)
