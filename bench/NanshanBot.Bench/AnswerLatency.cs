@@ -10,46 +10,26 @@ using NanshanBot.Retrieval.Search;
 
 namespace NanshanBot.Bench;
 
-/// <summary>Per-question answer latency over the dev questions, through the same engine every channel uses.</summary>
+/// <summary>
+/// Per-question answer latency over the dev questions through a bare engine (AddAnswering alone: no question
+/// log, metrics or shared counters), for comparison with the host's path (<see cref="HostPathLatency"/>), with
+/// the time per stage and the Lucene baseline.
+/// </summary>
 public static class AnswerLatency
 {
-    /// <returns>The answer p50 in microseconds, for the comparison with Lucene.</returns>
+    /// <returns>The bare engine's p50 in microseconds, for the comparison with Lucene.</returns>
     public static double Run(BenchReport report)
     {
         var load = Stopwatch.StartNew();
-        var index = new KnowledgeIndex(KnowledgeLoader.Load(Path.Combine(Repo.Root, "knowledge")), LanguageResources.Default);
+        var index = new KnowledgeIndex(KnowledgeLoader.Load(BenchKnowledge.Bundled), LanguageResources.Default);
         report.Add("load", "knowledge + language data", load.Elapsed.TotalMilliseconds, "ms");
 
-        var provider = new ServiceCollection().AddLogging().AddAnswering(index).BuildServiceProvider();
-        var engine = provider.GetRequiredService<AnswerEngine>();
+        var engine = BareEngine(index);
         var cases = EvalCase.ReadAll(Repo.DevQuestions);
+        var figures = LatencyProbe.Measure(engine, cases, HostPathLatency.Rounds(report), HostPathLatency.WarmUp);
         var questions = cases.SelectMany(c => c.Turns.Select(t => (c.Id, t))).ToList();
-        // Warm up long enough for tiered compilation to reach optimised code before anything is measured.
-        var warm = Stopwatch.StartNew();
-        for (var round = 0; warm.Elapsed < TimeSpan.FromSeconds(3); round++)
-        {
-            foreach (var (id, text) in questions)
-            {
-                engine.AnswerAsync(new Question($"warm{round}-{id}", text)).GetAwaiter().GetResult();
-            }
-        }
-
-        var rounds = report.Quick ? 200 : 2000;
-        var micros = new List<double>(rounds * questions.Count);
-        var gcBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var (id, text) in questions)
-            {
-                var start = Stopwatch.GetTimestamp();
-                engine.AnswerAsync(new Question($"r{round}-{id}", text)).GetAwaiter().GetResult();
-                micros.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            }
-        }
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - gcBefore;
         Breakdown(report, index, questions.Select(q => q.Item2).ToList(), report.Quick ? 200 : 2000);
-        var router = provider.GetRequiredService<QuestionRouter>();
+        var router = new ServiceCollection().AddLogging().AddAnswering(index).BuildServiceProvider().GetRequiredService<QuestionRouter>();
         var routeTimes = new List<double>();
         for (var round = 0; round < (report.Quick ? 200 : 2000); round++)
         {
@@ -62,15 +42,16 @@ public static class AnswerLatency
         }
 
         report.Add("answer stages", "route (offline pipeline) p50", BenchReport.Percentile(routeTimes, 0.5), "µs");
-        var p50 = BenchReport.Percentile(micros, 0.50);
-        report.Add("answer (dev questions)", "p50", p50, "µs");
-        report.Add("answer (dev questions)", "p99", BenchReport.Percentile(micros, 0.99), "µs");
-        report.Add("answer (dev questions)", "allocated per question", allocated / (double)micros.Count / 1024, "KiB");
+        LatencyProbe.Report(report, "answer, bare engine (bundled)", figures);
         var judged = cases.Count(c => Judge.Verdict(c, Last(engine, c).Text, Last(engine, c).Declined) is null);
-        report.Add("answer (dev questions)", "accuracy on dev", 100.0 * judged / cases.Count, "%");
-        LuceneBaseline.Run(report, index.Knowledge, cases, p50);
-        return p50;
+        report.Add("answer, bare engine (bundled)", "accuracy on dev", 100.0 * judged / cases.Count, "%");
+        LuceneBaseline.Run(report, index.Knowledge, cases, figures.P50);
+        return figures.P50;
     }
+
+    /// <summary>The engine of AddAnswering alone, with nothing observing it.</summary>
+    public static AnswerEngine BareEngine(KnowledgeIndex index) =>
+        new ServiceCollection().AddLogging().AddAnswering(index).BuildServiceProvider().GetRequiredService<AnswerEngine>();
 
     private static Answer Last(AnswerEngine engine, EvalCase c)
     {

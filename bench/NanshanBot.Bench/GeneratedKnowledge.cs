@@ -10,7 +10,8 @@ namespace NanshanBot.Bench;
 
 /// <summary>
 /// Knowledge bases of 1,000 and 10,000 generated articles (deterministic, seed 42) beside the bundled
-/// knowledge: load and index time, managed memory of the index, and question latency over the dev questions.
+/// knowledge: load and index time, managed memory of the index, and question latency over the dev questions,
+/// by retrieval alone and through the service host's engine.
 /// </summary>
 public static class GeneratedKnowledge
 {
@@ -18,7 +19,7 @@ public static class GeneratedKnowledge
     private static readonly string[] Topics = ["新能源汽车", "生物医药", "低空经济", "集成电路", "跨境电商", "文旅消费", "海洋经济", "工业软件", "智能终端", "绿色建筑"];
     private static readonly string[] Verbs = ["发布了", "启动了", "签约了", "举办了", "建成了", "引进了"];
 
-    public static void Run(BenchReport report)
+    public static async Task RunAsync(BenchReport report)
     {
         foreach (var count in report.Quick ? new[] { 1000 } : [1000, 10_000])
         {
@@ -52,21 +53,23 @@ public static class GeneratedKnowledge
             report.Add(scenario, "question p50", BenchReport.Percentile(micros, 0.5) / 1000, "ms");
             report.Add(scenario, "question p99", BenchReport.Percentile(micros, 0.99) / 1000, "ms");
             GC.KeepAlive(index);
+            await HostPathAsync(report, scenario, folder, questions);
             Directory.Delete(folder, recursive: true);
         }
     }
 
+    private static async Task HostPathAsync(BenchReport report, string scenario, string folder, List<string> questions)
+    {
+        await using var host = await HostUnderTest.StartAsync(folder);
+        var cases = questions.Select((q, i) => new EvalCase($"g{i}", "zh", [q], new Expectation(null, null, null))).ToList();
+        var figures = LatencyProbe.Measure(host.Engine, cases, 20, TimeSpan.FromSeconds(2));
+        report.Add(scenario, "host path p50", figures.P50 / 1000, "ms");
+        report.Add(scenario, "host path p99", figures.P99 / 1000, "ms");
+    }
+
     private static string Generate(int count)
     {
-        var folder = Directory.CreateTempSubdirectory("nanshanbot-generated-").FullName;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "knowledge"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(Repo.Root, "knowledge"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        Directory.CreateDirectory(Path.Combine(folder, "articles"));
+        var folder = BenchKnowledge.CopyOfBundled();
         var random = new Random(42);
         string Pick(string[] list) => list[random.Next(list.Length)];
         for (var i = 0; i < count; i++)

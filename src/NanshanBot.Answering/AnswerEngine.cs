@@ -25,6 +25,9 @@ public sealed partial class AnswerEngine(
     /// <summary>How many retrieved facts a model is given.</summary>
     private const int MaxFactsForModel = 5;
 
+    // An array, so that notifying them allocates no enumerator per question.
+    private readonly IAnswerObserver[] observers = [.. observers];
+
     public async Task<Answer> AnswerAsync(Question question, CancellationToken cancellationToken = default)
     {
         if (writer is null)

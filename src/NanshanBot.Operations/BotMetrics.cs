@@ -31,7 +31,7 @@ public sealed class BotMetrics : IAnswerObserver, IDisposable
     {
         var channel = new KeyValuePair<string, object?>("channel", question.Channel);
         messages.Add(1, channel);
-        answers.Add(1, channel, new("outcome", answer.Kind.ToString().ToLowerInvariant()));
+        answers.Add(1, channel, new("outcome", OutcomeName.Of(answer.Kind)));
         if (answer.Kind == AnswerKind.Declined)
         {
             declines.Add(1, channel);

@@ -124,12 +124,18 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => WriteUntilStopped(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>How long the writer gathers records before writing them in one transaction. Woken for each
+    /// question instead (a thread woken, a connection opened and a commit for nearly every question), it made
+    /// the service's answers measurably slower than the bare engine's (the bench's host path rows).</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
     private void WriteUntilStopped(CancellationToken stoppingToken)
     {
         try
         {
             while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
+                Task.Delay(BatchWindow, time, stoppingToken).GetAwaiter().GetResult();
                 WriteAfterOthers(stoppingToken);
             }
         }
@@ -153,7 +159,8 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         }
     }
 
-    /// <summary>Writes what is queued now in one transaction (the caller holds <see cref="writing"/>).</summary>
+    /// <summary>Writes what is queued now in one transaction, through one command, so that each insert reuses
+    /// the statement the one before it prepared (the caller holds <see cref="writing"/>).</summary>
     private void WriteQueued()
     {
         var batch = new List<Action<SqliteCommand>>();
@@ -171,10 +178,10 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             foreach (var write in batch)
             {
-                using var command = connection.CreateCommand();
-                command.Transaction = transaction;
                 write(command);
             }
 
@@ -193,12 +200,26 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return connection;
     }
 
+    /// <summary>Runs an insert on <paramref name="command"/>, keeping its prepared statement and parameters when
+    /// the last insert on it had the same SQL.</summary>
     private static void Insert(SqliteCommand command, string sql, params (string Name, object Value)[] values)
     {
-        command.CommandText = sql;
+        if (command.CommandText != sql)
+        {
+            command.CommandText = sql;
+            command.Parameters.Clear();
+        }
+
         foreach (var (name, value) in values)
         {
-            command.Parameters.AddWithValue(name, value);
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value;
+            }
+            else
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
         }
 
         command.ExecuteNonQuery();
@@ -230,7 +251,15 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         return rows;
     }
 
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-ddTHH:mm:ss.fffZ (sortable as text), made from the "s" pattern, which is formatted without
+    /// parsing a pattern, in about a third of the time of the custom pattern (one stamp per question).</summary>
+    private static string Stamp(DateTimeOffset at) => string.Create(24, at.UtcDateTime, static (text, utc) =>
+    {
+        utc.TryFormat(text, out _, "s", CultureInfo.InvariantCulture);
+        text[19] = '.';
+        utc.Millisecond.TryFormat(text[20..23], out _, "D3", CultureInfo.InvariantCulture);
+        text[23] = 'Z';
+    });
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

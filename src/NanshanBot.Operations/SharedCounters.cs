@@ -12,13 +12,15 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
 {
     public const int Days = 7;
     private static readonly TimeSpan Keep = TimeSpan.FromDays(Days + 1);
+    private static readonly string[] Names = ["answered", "declined", "introduction", "helpful", "not-helpful"];
     private readonly ConcurrentDictionary<Task, byte> counting = new();
+    private DayKeys keysOfToday = new(default);
 
     public void Observe(Question question, Answer answer, TimeSpan latency)
     {
         if (question.Channel != "eval")
         {
-            Track(CountAsync(answer.Kind.ToString().ToLowerInvariant()));
+            Track(CountAsync(OutcomeName.Of(answer.Kind)));
         }
     }
 
@@ -31,12 +33,11 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
     /// every outcome together.</summary>
     public async Task<SharedTotals> TotalsAsync(CancellationToken cancellationToken)
     {
-        string[] names = ["answered", "declined", "introduction", "helpful", "not-helpful"];
         var today = new Dictionary<string, long>();
         var week = new Dictionary<string, long>();
         for (var day = 0; day < Days; day++)
         {
-            foreach (var name in names)
+            foreach (var name in Names)
             {
                 var text = await state.GetAsync(Key(name, time.GetUtcNow().AddDays(-day)), cancellationToken);
                 var count = text is null ? 0 : long.Parse(text, CultureInfo.InvariantCulture);
@@ -53,7 +54,21 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
         return new SharedTotals(state.Where, today, week);
     }
 
-    private async Task CountAsync(string name) => await state.IncrementAsync(Key(name, time.GetUtcNow()), Keep);
+    private async Task CountAsync(string name) => await state.IncrementAsync(TodaysKey(name), Keep);
+
+    /// <summary>Today's key for <paramref name="name"/>, made once a day rather than once a question.</summary>
+    private string TodaysKey(string name)
+    {
+        var now = time.GetUtcNow();
+        var keys = Volatile.Read(ref keysOfToday);
+        if (keys.Day != now.UtcDateTime.Date)
+        {
+            keys = new DayKeys(now);
+            Volatile.Write(ref keysOfToday, keys);
+        }
+
+        return keys.For(name);
+    }
 
     private void Track(Task task)
     {
@@ -68,6 +83,17 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
 
     private static string Key(string name, DateTimeOffset day) =>
         string.Create(CultureInfo.InvariantCulture, $"stats:{day.UtcDateTime:yyyyMMdd}:{name}");
+
+    /// <summary>One day's counter keys by name.</summary>
+    private sealed class DayKeys(DateTimeOffset day)
+    {
+        private readonly Dictionary<string, string> keys =
+            Names.ToDictionary(name => name, name => Key(name, day), StringComparer.Ordinal);
+
+        public DateTime Day { get; } = day.UtcDateTime.Date;
+
+        public string For(string name) => keys.TryGetValue(name, out var key) ? key : Key(name, day);
+    }
 }
 
 /// <summary>Counts from <see cref="SharedCounters"/>: where they are kept, today's and the week's.</summary>

@@ -28,7 +28,7 @@ public sealed class LocalState(TimeProvider time, int capacityPerKind = LocalSta
         ValueTask.FromResult(Live(key)?.Value switch
         {
             string text => text,
-            long count => count.ToString(CultureInfo.InvariantCulture),
+            Counter count => count.Value.ToString(CultureInfo.InvariantCulture),
             _ => null,
         });
 
@@ -93,14 +93,22 @@ public sealed class LocalState(TimeProvider time, int capacityPerKind = LocalSta
     {
         var now = time.GetUtcNow();
         var shelf = ShelfOf(key);
-        var entry = shelf.Entries.AddOrUpdate(key,
-            static (_, state) => new Entry(1L, state.now + state.expiry),
-            static (_, old, state) => old.ExpiresAt > state.now && old.Value is long count
-                ? old with { Value = count + 1 }
-                : new Entry(1L, state.now + state.expiry),
-            (now, expiry));
-        Wrote(shelf);
-        return ValueTask.FromResult((long)entry.Value);
+        while (true)
+        {
+            // A live counter counts in place: nothing is allocated per increment.
+            if (shelf.Entries.TryGetValue(key, out var entry) && entry.ExpiresAt > now && entry.Value is Counter live)
+            {
+                return ValueTask.FromResult(live.Increment());
+            }
+
+            // Absent, expired or not a counter: a new counter at 1, unless another caller got there first.
+            var fresh = new Entry(new Counter(), now + expiry);
+            if (entry is null ? shelf.Entries.TryAdd(key, fresh) : shelf.Entries.TryUpdate(key, fresh, entry))
+            {
+                Wrote(shelf);
+                return ValueTask.FromResult(((Counter)fresh.Value).Increment());
+            }
+        }
     }
 
     private Entry? Live(string key)
@@ -167,6 +175,16 @@ public sealed class LocalState(TimeProvider time, int capacityPerKind = LocalSta
         public long Writes;
     }
 
-    /// <summary>A string, a count (long) or a record kept as it is.</summary>
+    /// <summary>A string, a <see cref="Counter"/> or a record kept as it is.</summary>
     private sealed record Entry(object Value, DateTimeOffset ExpiresAt);
+
+    /// <summary>A counter's value, incremented where it is kept.</summary>
+    private sealed class Counter
+    {
+        private long value;
+
+        public long Value => Interlocked.Read(ref value);
+
+        public long Increment() => Interlocked.Increment(ref value);
+    }
 }

@@ -133,6 +133,20 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryQuestionReachesTheQuestionLogWithoutAFlush()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await AskAsync(i % 2 == 0 ? "南山区人均GDP有多少？" : "南山区今天下雨吗？");
+        }
+
+        var log = service.Services.GetRequiredService<QuestionLog>();
+        await service.EventuallyAsync(() => log.Statistics().Total == 20, because: "the writer's batches written by themselves");
+
+        Assert.Equal(10, log.Statistics().Declined);
+    }
+
+    [Fact]
     public async Task MetricsCountQuestionsByChannelAndOutcome()
     {
         for (var i = 0; i < 3; i++)
