@@ -52,7 +52,13 @@ public sealed class KnowledgeIndex
 
     /// <summary>Score arrays for ranking, one per question in flight. The index's own pool: every array comes back
     /// all zeros (the ranker clears what it touched), which a shared pool could not promise.</summary>
-    public System.Buffers.ArrayPool<double> ScoreArrays { get; } = System.Buffers.ArrayPool<double>.Create();
+    public System.Buffers.ArrayPool<double> ScoreArrays { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, 16);
+
+    /// <summary>Lists of the documents a question touched, one per question in flight.</summary>
+    public System.Buffers.ArrayPool<int> TouchedArrays { get; } = System.Buffers.ArrayPool<int>.Create(MaxPooledArray, 16);
+
+    /// <summary>Arrays as long as the largest knowledge base served (the shared pools stop at about a million).</summary>
+    private const int MaxPooledArray = 16 * 1024 * 1024;
 
     /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
     public ReadOnlySpan<Posting> Postings(string token) => postings.TryGetValue(token, out var list) ? list : [];

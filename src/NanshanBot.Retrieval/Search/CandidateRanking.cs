@@ -18,6 +18,9 @@ internal static class CandidateRanking
     /// knowledge base of thousands of articles, a common word would otherwise make every passage a candidate.</summary>
     private const int MaxCandidates = 200;
 
+    /// <summary>Below this many documents a key's postings are always walked.</summary>
+    private const int CommonPostings = 2000;
+
     /// <summary>The least share of the question a sentence must match in its own words, whatever its paragraph
     /// and headline add: a sentence that only inherits the topic says nothing about it.</summary>
     private const double MinOwnShare = 0.2;
@@ -98,12 +101,24 @@ internal static class CandidateRanking
     /// tokens into a pooled score array, then keeping the top ones in a bounded heap.</summary>
     private static List<(int Document, double Score)> Bm25(KnowledgeIndex index, Dictionary<string, double> weights)
     {
+        // Both arrays are rented whole from the index's pools: with thousands of articles a question can touch tens
+        // of thousands of documents, and growing a list of them would put a large array on the heap every time.
         var scores = index.ScoreArrays.Rent(index.Documents.Count);
-        var touched = new List<int>();
+        var touched = index.TouchedArrays.Rent(index.Documents.Count);
+        var count = 0;
         try
         {
-            foreach (var (token, weight) in weights)
+            // A key most documents share (a year, a common sense) adds little to any score but costs a walk over
+            // tens of thousands of postings: it is walked only when the rarer keys found nothing.
+            var common = Math.Max(CommonPostings, index.Documents.Count / 20);
+            foreach (var (token, weight) in weights.Where(w => index.DocumentFrequency(w.Key) <= common)
+                .Concat(weights.Where(w => index.DocumentFrequency(w.Key) > common)))
             {
+                if (count > 0 && index.DocumentFrequency(token) > common)
+                {
+                    break;
+                }
+
                 var postings = index.Postings(token);
                 var idf = index.Idf(postings.Length);
                 foreach (var posting in postings)
@@ -112,20 +127,26 @@ internal static class CandidateRanking
                     var norm = K1 * (1 - B + B * index.Documents[posting.Document].Length / index.AverageLength);
                     if (scores[posting.Document] == 0)
                     {
-                        touched.Add(posting.Document);
+                        touched[count++] = posting.Document;
                     }
 
                     scores[posting.Document] += weight * idf * tf * (K1 + 1) / (tf + norm);
                 }
             }
 
-            var best = new PriorityQueue<int, double>(MaxCandidates + 1);
-            foreach (var document in touched)
+            // A bounded min-heap: once full, a document enters only by beating the weakest kept (most do not).
+            var best = new PriorityQueue<int, double>(MaxCandidates);
+            for (var i = 0; i < count; i++)
             {
-                best.Enqueue(document, scores[document]);
-                if (best.Count > MaxCandidates)
+                var document = touched[i];
+                var score = scores[document];
+                if (best.Count < MaxCandidates)
                 {
-                    best.Dequeue();
+                    best.Enqueue(document, score);
+                }
+                else if (best.TryPeek(out _, out var weakest) && score > weakest)
+                {
+                    best.DequeueEnqueue(document, score);
                 }
             }
 
@@ -139,12 +160,13 @@ internal static class CandidateRanking
         }
         finally
         {
-            foreach (var document in touched)
+            for (var i = 0; i < count; i++)
             {
-                scores[document] = 0;
+                scores[touched[i]] = 0;
             }
 
             index.ScoreArrays.Return(scores);
+            index.TouchedArrays.Return(touched);
         }
     }
 }
