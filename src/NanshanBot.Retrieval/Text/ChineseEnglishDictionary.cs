@@ -28,14 +28,12 @@ public sealed class ChineseEnglishDictionary
     {
         var entries = new Dictionary<string, string>(100_000, StringComparer.Ordinal);
         var readings = new Dictionary<char, string[]>();
-        var text = File.ReadAllText(path).AsSpan();
-        foreach (var range in text.Split('\n'))
+        ResourceLines.ForEach(path, line =>
         {
-            var line = text[range];
             var tab = line.IndexOf('\t');
             if (tab <= 0)
             {
-                continue;
+                return;
             }
 
             var rest = line[(tab + 1)..].ToString();
@@ -44,7 +42,7 @@ public sealed class ChineseEnglishDictionary
             {
                 readings[line[0]] = Toneless(rest.AsSpan(0, Math.Max(rest.IndexOf('\t'), 0)));
             }
-        }
+        });
 
         return new ChineseEnglishDictionary(entries, readings.ToFrozenDictionary());
     }

@@ -25,17 +25,15 @@ public sealed class EnglishFrequencies
     {
         var counts = new Dictionary<string, int>(64_000, StringComparer.Ordinal);
         long total = 0;
-        var text = File.ReadAllText(path).AsSpan();
-        foreach (var range in text.Split('\n'))
+        ResourceLines.ForEach(path, line =>
         {
-            var line = text[range];
             var space = line.IndexOf(' ');
             if (space > 0 && int.TryParse(line[(space + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var count))
             {
                 counts[line[..space].ToString()] = count;
                 total += count;
             }
-        }
+        });
 
         return new EnglishFrequencies(counts, Math.Max(total, 1));
     }

@@ -28,20 +28,18 @@ public sealed class WordDictionary
     /// <summary>Reads lines of <c>word frequency pos</c>.</summary>
     public static WordDictionary Load(string path)
     {
-        // Parsed from spans of the whole file: one string per word and nothing else per line, since this runs at
-        // every start-up (350,000 lines).
+        // Parsed from spans of each line: one string per word and nothing else per line, since this runs at every
+        // start-up (350,000 lines).
         var words = new Dictionary<string, WordInfo>(360_000, StringComparer.Ordinal);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         long total = 0;
         var maxLength = 1;
-        var text = File.ReadAllText(path).AsSpan();
-        foreach (var range in text.Split('\n'))
+        ResourceLines.ForEach(path, line =>
         {
-            var line = text[range].TrimEnd('\r');
             var firstSpace = line.IndexOf(' ');
             if (firstSpace <= 0)
             {
-                continue;
+                return;
             }
 
             var rest = line[(firstSpace + 1)..];
@@ -49,7 +47,7 @@ public sealed class WordDictionary
             var number = secondSpace < 0 ? rest : rest[..secondSpace];
             if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var freq))
             {
-                continue;
+                return;
             }
 
             var tagSpan = secondSpace < 0 ? "x" : rest[(secondSpace + 1)..];
@@ -64,7 +62,7 @@ public sealed class WordDictionary
             words[key] = new WordInfo(freq, tag);
             total += freq;
             maxLength = Math.Max(maxLength, Math.Min(key.Length, 12));
-        }
+        });
 
         return new WordDictionary(words, total, maxLength);
     }
