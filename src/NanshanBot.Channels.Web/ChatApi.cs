@@ -112,14 +112,17 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
 
 public sealed record ChatRequest(string? ConversationId, string? Text);
 
-public sealed record SourceDto(string Title, string Publisher, string Date, string? Url);
+/// <summary>A source of an answer; <see cref="Quotes"/> are its sentences as written, behind a reply that quotes
+/// or translates an article.</summary>
+public sealed record SourceDto(string Title, string Publisher, string Date, string? Url, IReadOnlyList<string> Quotes);
 
 public sealed record ChatResponse(string Reply, bool Declined, IReadOnlyList<SourceDto> Sources, IReadOnlyList<string> Suggestions)
 {
     public static ChatResponse From(Answer answer) => new(
         answer.Text,
         answer.Declined,
-        answer.Sources.Select(s => new SourceDto(s.Title, answer.Language == Language.English ? s.PublisherEn : s.Publisher, s.Date, s.Url)).ToList(),
+        answer.Sources.Select(s => new SourceDto(s.Title, answer.Language == Language.English ? s.PublisherEn : s.Publisher, s.Date, s.Url,
+            answer.Quotes.Where(q => q.SourceId == s.Id).Select(q => q.Text).ToList())).ToList(),
         answer.Suggestions.Select(s => s.Text).ToList());
 }
 
