@@ -11,8 +11,10 @@ namespace NanshanBot.Retrieval.Index;
 /// paragraph and headline named. Chinese words also carry their English senses (<c>~stem</c>), so that an English
 /// question finds a Chinese sentence.
 /// </summary>
-internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons, Places places)
+internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons, Places places)
 {
+    private readonly ValueKindReader kindReader = new(knowledge, analyzer, persons);
+
     public const string GlossPrefix = "~";
 
 
@@ -42,7 +44,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
         listed.Add(zh, zhText, t => [t.Text]);
         listed.Add(en, enText, t => [t.Text]);
         listed.AddOutside(fact.About.Select(a => "@" + a));
-        var kinds = AnswerKinds(zh.Concat(en), zhText + " " + enText, fact.Zh + " " + fact.En);
+        var kinds = kindReader.Of(zh.Concat(en), zhText + " " + enText, fact.Zh + " " + fact.En);
         var text = analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
         return new IndexedDocument(fact.Id, fact, null, knowledge.Sources[fact.SourceId], counts, text, kinds)
         {
@@ -80,7 +82,7 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
                 leadSubjects.UnionWith(Subjects(tokens, normalized));
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
-                yield return new IndexedDocument(passage.Id, null, passage, source, counts, normalized, AnswerKinds(tokens, normalized, passage.Text))
+                yield return new IndexedDocument(passage.Id, null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
                     ContextKeys = context.ToHashSet(StringComparer.Ordinal), Length = counts.Where(c => !context.Contains(c.Key)).Sum(c => c.Value),
@@ -152,74 +154,6 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
     /// <summary>How informative a word must be to carry over to the sentences after it as their subject.</summary>
     private const double SubjectInformativeness = 0.5;
 
-    /// <summary>The kinds of answer a reply quoting this text gives (see <see cref="IndexedDocument.ValueKinds"/>):
-    /// from what the text shows, not from a fact's date field or keywords.</summary>
-    private HashSet<char> AnswerKinds(IEnumerable<Token> shown, string normalized, string original)
-    {
-        var kinds = new HashSet<char>();
-        foreach (var token in shown)
-        {
-            if (token.Text[0] == '#')
-            {
-                kinds.Add(token.Text[1]);
-            }
-            else if (token.Kind == TokenKind.Term && knowledge.Terms[token.Text[1..]] is var term)
-            {
-                if (term.Kind == TermKind.Place && term.Role is DefaultRole.None or DefaultRole.Part)
-                {
-                    kinds.Add('l');
-                }
-                else if (term.Kind is TermKind.Person or TermKind.Organisation)
-                {
-                    kinds.Add(term.Kind == TermKind.Person ? 'h' : 'g');
-                }
-            }
-            else if (token.Pos is "ns" or "nt" && !token.IsPiece)
-            {
-                kinds.Add(token.Pos == "ns" ? 'l' : 'g');
-            }
-        }
-
-        if (persons.Find(normalized, original).Count > 0)
-        {
-            kinds.Add('h');
-        }
-
-        if (Enumerations.Find(normalized, shown.ToList()).Count > 0)
-        {
-            kinds.Add('e');
-        }
-
-        if (Duration().IsMatch(normalized))
-        {
-            kinds.Add('u');
-        }
-
-        if (shown.Any(t => !t.IsStop && KindWords.Premises.Overlaps(EnglishSenses(t))))
-        {
-            kinds.Add('a');
-        }
-
-        if (shown.Any(t => t.Kind == TokenKind.Word && !t.IsStop && KindWords.PlaceNouns.Overlaps(EnglishSenses(t))))
-        {
-            kinds.Add('l');
-        }
-
-        return kinds;
-    }
-
-    /// <summary>What a token means in English stems: itself, a Chinese word's one-word senses, a term's English names.</summary>
-    public IEnumerable<string> EnglishSenses(Token token) => EnglishSenses(knowledge, analyzer, token);
-
-    public static IEnumerable<string> EnglishSenses(KnowledgeBase knowledge, TextAnalyzer analyzer, Token token) => token.Kind switch
-    {
-        TokenKind.Word when token.IsEnglish => [token.Text],
-        TokenKind.Word when token.Text.Length >= 2 => analyzer.Senses(token.Text).Where(s => s.Length == 1).Select(s => s[0]),
-        TokenKind.Term => knowledge.Terms[token.Text[1..]].Names.Where(n => n.All(c => char.IsAsciiLetter(c) || c == ' '))
-            .Select(n => EnglishStemmer.Stem(n.ToLowerInvariant())),
-        _ => [],
-    };
-
     /// <summary>A date counts as one of its document's years. A state of things reported early in a year
     /// ("目前", dated 2026-01) with no year in its text also describes the year just ended, so it answers for 2025.</summary>
     private static void AddDate(Dictionary<string, int> counts, string date)
@@ -238,9 +172,6 @@ internal sealed partial class DocumentIndexer(KnowledgeBase knowledge, TextAnaly
             counts.TryAdd($"#dd:{int.Parse(date[8..10], CultureInfo.InvariantCulture)}", 1);
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"每(?:个)?(?:小时|天|日|周|星期|月|年)|[\d一二两三四五六七八九十百半几]+\s*(?:个)?(?:小时|分钟|天|周|星期|个月|年间|年来|年内)|(?<!\d)\d{1,3}\s*年(?!\d|月|度)|\bevery\s+(?:\w+\s+)?(?:hour|day|week|month|year|minute)s?\b|\b(?:hourly|daily|weekly|monthly|annually)\b|\b\d+\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b")]
-    private static partial System.Text.RegularExpressions.Regex Duration();
 
     private static int Year(string date) => int.Parse(date[..4], CultureInfo.InvariantCulture);
 

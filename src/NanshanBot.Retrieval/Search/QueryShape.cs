@@ -34,48 +34,13 @@ internal sealed partial class QueryShape
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
-        var asked = knowledge.Lexicon.AnswerTypes.Where(p => Phrases.Contains(query.Normalized, p.Key)).ToList();
-        ExpectedKinds = asked
-            .Where(p => !asked.Any(longer => longer.Key.Length > p.Key.Length && longer.Key.Contains(p.Key, StringComparison.Ordinal)))
-            .SelectMany(p => p.Value)
-            .Select(IndexedDocument.KindCode)
-            .ToHashSet();
-        if (tokens.Any(t => query.Categories.Contains(t.Text)
-            && DocumentIndexer.EnglishSenses(knowledge, index.Analyzer, t).Any(KindWords.AskedPlaceNouns.Contains)))
-        {
-            ExpectedKinds.Add('l');
-        }
-        accepted = ExpectedKinds.SelectMany(Answering).ToHashSet();
-        figuresAsked = FigureKinds.Level
-            | (ChangeWords().IsMatch(query.Normalized) ? FigureKinds.Change : FigureKinds.None)
-            | (DurationWords().IsMatch(query.Normalized) ? FigureKinds.Duration : FigureKinds.None);
+        kinds = new AskedKinds(index, query);
     }
 
-    private readonly FigureKinds figuresAsked;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"增长|增加|提高|上升|增幅|增速|下降|减少|\b(?:grow|grew|growth|increase|rise|rose|fell|decrease)")]
-    private static partial System.Text.RegularExpressions.Regex ChangeWords();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"几年|多少年|多久|多长时间|几个月|\bhow long\b|\bhow many (?:years|months|days)")]
-    private static partial System.Text.RegularExpressions.Regex DurationWords();
-
-    private readonly HashSet<char> accepted;
-
-    /// <summary>What gives a value of a kind: a share answers "how many" too, and names of any kind "which
-    /// ones". A company answers "where" only with its premises (its office, its address).</summary>
-    private static string Answering(char kind) => kind switch
-    {
-        'n' => "np",
-        'e' => "elgh",
-        _ => kind.ToString(),
-    };
-
-    private bool GivesKind(IndexedDocument document) =>
-        accepted.Overlaps(document.ValueKinds)
-        || (ExpectedKinds.Contains('l') && document.ValueKinds.Contains('g') && document.ValueKinds.Contains('a'));
+    private readonly AskedKinds kinds;
 
     /// <summary>Whether the document gives exactly the kind asked (a place for "where"), not a stand-in for it.</summary>
-    public bool GivesExactKind(IndexedDocument document) => ExpectedKinds.Overlaps(document.ValueKinds);
+    public bool GivesExactKind(IndexedDocument document) => kinds.GivesExactly(document);
 
     public Query Query { get; }
 
@@ -117,7 +82,7 @@ internal sealed partial class QueryShape
     public IReadOnlyList<string> RequiredConcepts { get; }
 
     /// <summary>The value kinds (as in <see cref="IndexedDocument.ValueKinds"/>) the question asks for.</summary>
-    public HashSet<char> ExpectedKinds { get; }
+    public IReadOnlySet<char> ExpectedKinds => kinds.Expected;
 
     /// <summary>Whether the question is about a place other than Nanshan without naming Nanshan ("海淀区的GDP",
     /// "深圳的GDP").</summary>
@@ -149,7 +114,7 @@ internal sealed partial class QueryShape
     private readonly List<string> namedThings;
 
     /// <summary>Whether the document states a value of the kind the question asks for (or it asks for none).</summary>
-    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || GivesKind(document);
+    public bool WantsValueOf(IndexedDocument document) => ExpectedKinds.Count == 0 || kinds.GivenBy(document);
 
     /// <summary>Whether every word of the question the document matched is only an item of a list in it
     /// ("回应了拥堵治理、电动自行车管理等问题"): it names them but says nothing about them, unless its items carry
@@ -181,7 +146,7 @@ internal sealed partial class QueryShape
             && document.Figures.Keys.Any(k => Counted(k) && IsOtherEntity(k));
         return (hits.Count == 0 || hits.Any(Counted)) && !someoneElses;
 
-        bool Counted(string key) => (document.Figures.GetValueOrDefault(key) & figuresAsked) != FigureKinds.None;
+        bool Counted(string key) => (document.Figures.GetValueOrDefault(key) & kinds.Figures) != FigureKinds.None;
     }
 
     private bool IsOtherEntity(string key) =>

@@ -30,9 +30,6 @@ public static partial class QuestionReader
     /// <summary>A concept the knowledge names is never weighed as a common word.</summary>
     private const double MinTermWeight = 0.5;
 
-    /// <summary>The longest clause at either end that can be chatter: a few characters or words.</summary>
-    private const int ChatterHan = 6;
-    private const int ChatterWords = 4;
 
     public static Query Read(KnowledgeIndex index, string question, int? year)
     {
@@ -50,7 +47,7 @@ public static partial class QuestionReader
             tokens = analyzer.AnalyzeNormalized(normalized, year);
         }
 
-        SetAsideChatter(index, normalized, tokens);
+        Chatter.SetAside(index, normalized, tokens);
         var categories = CategoryPositions(normalized);
         return new Query(question, normalized, tokens, language)
         {
@@ -65,71 +62,6 @@ public static partial class QuestionReader
     /// Chinese question ("……是几号比的 123"; "on January 28" keeps its 28).</summary>
     private static string Clean(string text) =>
         StrayNumber().Replace(Vocative().Replace(EmojiCode().Replace(Tag().Replace(WebUtility.HtmlDecode(text), " "), " "), " "), "");
-
-    private static void SetAsideChatter(KnowledgeIndex index, string normalized, List<Token> tokens)
-    {
-        var clauses = Clauses(normalized);
-        if (clauses.Count < 2)
-        {
-            return;
-        }
-
-        var chatter = clauses.Where(c => IsChatter(index, normalized[c.Start..c.End], tokens.Where(t => t.Start >= c.Start && t.Start < c.End))).ToList();
-        if (chatter.Count == clauses.Count)
-        {
-            return;
-        }
-
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (chatter.Any(c => tokens[i].Start >= c.Start && tokens[i].Start < c.End))
-            {
-                tokens[i] = tokens[i] with { IsStop = true };
-            }
-        }
-    }
-
-    /// <summary>A short clause with nothing the knowledge knows, no number and no question word ("多谢", "急",
-    /// "在线等", "thanks a lot"), beside a clause that asks something.</summary>
-    private static bool IsChatter(KnowledgeIndex index, string clause, IEnumerable<Token> tokens)
-    {
-        var han = clause.Count(LanguageDetector.IsHan);
-        var words = Word().Count(clause);
-        var lexicon = index.Knowledge.Lexicon;
-        return han <= ChatterHan && words <= ChatterWords
-            && !lexicon.AnswerTypes.Keys.Any(q => Phrases.Contains(clause, q))
-            && !lexicon.FollowUpMarkers.Any(m => Phrases.Contains(clause, m))
-            && tokens.All(t => t.Kind == TokenKind.Word && !t.Pos.StartsWith("ns", StringComparison.Ordinal)
-                && (t.IsStop || index.DocumentFrequency(t.Text) == 0 || IsFiller(index, t)));
-    }
-
-    /// <summary>A word as common as 等 or "so" says nothing in a clause of its own.</summary>
-    private static bool IsFiller(KnowledgeIndex index, Token t) =>
-        !t.IsEnglish && index.Analyzer.Resources.Informativeness.OfChinese(t.Text) < FillerInformativeness;
-
-    private const double FillerInformativeness = 0.1;
-
-    private static List<(int Start, int End)> Clauses(string text)
-    {
-        var clauses = new List<(int, int)>();
-        var start = 0;
-        foreach (Match m in ClauseBreak().Matches(text))
-        {
-            if (text[start..m.Index].Any(char.IsLetterOrDigit))
-            {
-                clauses.Add((start, m.Index));
-            }
-
-            start = m.Index + m.Length;
-        }
-
-        if (text[start..].Any(char.IsLetterOrDigit))
-        {
-            clauses.Add((start, text.Length));
-        }
-
-        return clauses;
-    }
 
     private static Dictionary<string, double> Weigh(KnowledgeIndex index, string normalized, List<Token> tokens, HashSet<int> categories)
     {
@@ -232,12 +164,6 @@ public static partial class QuestionReader
 
     [GeneratedRegex(@"<[^<>]{0,40}>|&[#a-z0-9]{1,10};?")]
     private static partial Regex Tag();
-
-    [GeneratedRegex(@"[，。？！；…\n?!;]+|[,.](?!\d)")]
-    private static partial Regex ClauseBreak();
-
-    [GeneratedRegex(@"[a-z]+")]
-    private static partial Regex Word();
 
     [GeneratedRegex(@"\b(?:which|what)\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?(?<w>[a-z])|\bname\s+of\s+(?:the\s+|a\s+)?(?<w>[a-z])|(?:哪个|哪家|哪些|哪种|哪位|哪所|哪座|哪一个|哪一家|什么样的)(?<w>[\u4e00-\u9fff])|(?<w>[\u4e00-\u9fff])[\u4e00-\u9fff]?(?=叫什么|叫啥|的名字|的名称)")]
     private static partial Regex Category();

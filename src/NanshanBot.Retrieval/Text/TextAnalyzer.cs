@@ -16,6 +16,7 @@ public sealed class TextAnalyzer
     private readonly Segmenter segmenter;
     private readonly IReadOnlySet<string> stopWords;
     private readonly Glossary glossary;
+    private readonly SegmentRepairs repairs;
     private readonly Pinyin pinyin;
 
     /// <summary>English stop words as stems, so that "comes" is a stop word because "come" is.</summary>
@@ -35,6 +36,7 @@ public sealed class TextAnalyzer
         var domainWords = terms.Names.Concat(knowledge.Facts.SelectMany(f => f.Keywords).Select(Normalize)).Concat(stopWords)
             .Where(w => w.All(LanguageDetector.IsHan));
         segmenter = new Segmenter(resources.Dictionary, domainWords);
+        repairs = new SegmentRepairs(segmenter, stopWords, resources.Bilingual);
         pinyin = new Pinyin(resources.Bilingual);
         glossary = new Glossary(resources.Bilingual, IsEnglishStop, w => resources.Informativeness.OfEnglish(w) < Glossary.MinInformativeness);
         Resources = resources;
@@ -147,8 +149,8 @@ public sealed class TextAnalyzer
 
                 segments.Clear();
                 segmenter.Segment(text.AsSpan(i, runEnd - i), segments);
-                UngreedyQuestionWords(segments);
-                JoinUnknownRuns(segments);
+                repairs.GiveBackToQuestionWords(segments);
+                repairs.JoinUnknownRuns(segments);
                 foreach (var s in segments)
                 {
                     AddWord(s, i, asPieces, tokens);
@@ -168,63 +170,6 @@ public sealed class TextAnalyzer
             }
 
             i = runEnd;
-        }
-    }
-
-    /// <summary>Characters the segmenter leaves one by one are most likely a word its dictionary lacks: a name or an
-    /// abbreviation (曦/潮, 鲸/言: no verb, adverb or particle among them) or a word CC-CEDICT has (营/收: 营收). Two to four of them in a row are
-    /// read as one word, each character kept as a piece.</summary>
-    private void JoinUnknownRuns(List<Segment> segments)
-    {
-        for (var i = 0; i < segments.Count; i++)
-        {
-            var end = i;
-            while (end < segments.Count && IsLoneCharacter(segments[end]) && end - i < 4)
-            {
-                end++;
-            }
-
-            var run = segments.GetRange(i, end - i);
-            if (run.Count < 2 || !(run.All(r => r.Pos is not ("v" or "a" or "d" or "p" or "c" or "u" or "r" or "m" or "q" or "f"))
-                || Resources.Bilingual.Senses(string.Concat(run.Select(r => r.Word))).Length > 0))
-            {
-                continue;
-            }
-
-            segments[i] = new Segment(string.Concat(run.Select(r => r.Word)), "x", false, run[0].Offset);
-            for (var j = i + 1; j < end; j++)
-            {
-                segments[j] = run[j - i] with { IsPiece = true };
-            }
-
-            segments.Insert(i + 1, run[0] with { IsPiece = true });
-            i = end;
-        }
-    }
-
-    private bool IsLoneCharacter(Segment s) =>
-        !s.IsPiece && s.Word.Length == 1 && LanguageDetector.IsHan(s.Word[0]) && !stopWords.Contains(s.Word);
-
-    /// <summary>A question word that took the last character of the word before it (叫 + 做什么 for 叫做 + 什么)
-    /// gives it back, when that makes a dictionary word and leaves a question word.</summary>
-    private void UngreedyQuestionWords(List<Segment> segments)
-    {
-        for (var i = 0; i + 1 < segments.Count; i++)
-        {
-            var (head, next) = (segments[i], segments[i + 1]);
-            if (head.IsPiece || head.Word.Length != 1 || stopWords.Contains(head.Word) || next.IsPiece || next.Word.Length < 3
-                || !stopWords.Contains(next.Word) || !stopWords.Contains(next.Word[1..]))
-            {
-                continue;
-            }
-
-            var joined = head.Word + next.Word[0];
-            if (segmenter.PartOfSpeech(joined) is { } pos)
-            {
-                segments[i] = new Segment(joined, pos, false, head.Offset);
-                segments[i + 1] = new Segment(next.Word[1..], "r", false, next.Offset + 1);
-                segments.RemoveAll(p => p.IsPiece && p.Offset >= next.Offset && p.Offset < next.Offset + next.Word.Length);
-            }
         }
     }
 
@@ -259,69 +204,4 @@ public sealed class TextAnalyzer
         'o' => TokenKind.Ordinal,
         _ => TokenKind.Number,
     };
-
-    /// <summary>Chinese words' English stems, worked out once per word.</summary>
-    private sealed class Glossary(ChineseEnglishDictionary dictionary, Func<string, bool> isStop, Func<string, bool> isCommon)
-    {
-        /// <summary>A sense made only of words as common as "become" or "have" would match everything.</summary>
-        public const double MinInformativeness = 0.3;
-        private const int MaxStems = 6;
-        private const int MaxSenses = 6;
-        private const int MaxWordsPerSense = 3;
-        private const int MaxEntries = 200_000;
-        private readonly ConcurrentDictionary<string, Gloss> cache = new(StringComparer.Ordinal);
-
-        public Gloss Of(string word)
-        {
-            if (cache.TryGetValue(word, out var gloss))
-            {
-                return gloss;
-            }
-
-            gloss = Derive(word);
-            if (cache.Count < MaxEntries)
-            {
-                cache[word] = gloss;
-            }
-
-            return gloss;
-        }
-
-        private Gloss Derive(string word)
-        {
-            var stems = new List<string>(MaxStems);
-            var senses = new List<string[]>();
-            var all = dictionary.Senses(word);
-            for (var i = 0; i < Math.Min(all.Length, MaxSenses); i++)
-            {
-                // A name among a common word's later senses (人大: Renmin University of China) is another word.
-                var sense = all[i];
-                if (i > 0 && sense.Any(char.IsAsciiLetterUpper))
-                {
-                    continue;
-                }
-
-                var words = sense.ToLowerInvariant().Split([' ', ',', '-', '\''], StringSplitOptions.RemoveEmptyEntries)
-                    .Where(w => w.All(char.IsAsciiLetter) && w.Length > 1 && !isStop(w) && w is not ("sb" or "sth" or "etc" or "surname" or "every" or "each" or "certain" or "various" or "per" or "oneself"))
-                    .ToList();
-                if (words.Count == 0 || words.Count > MaxWordsPerSense || words.All(isCommon))
-                {
-                    continue;
-                }
-
-                var group = words.Select(EnglishStemmer.Stem).Distinct().ToArray();
-                if (stems.Count + group.Count(s => !stems.Contains(s)) > MaxStems)
-                {
-                    continue;
-                }
-
-                stems.AddRange(group.Where(s => !stems.Contains(s)));
-                senses.Add(group);
-            }
-
-            return new Gloss([.. stems], [.. senses]);
-        }
-    }
-
-    private sealed record Gloss(string[] Stems, string[][] Senses);
 }
