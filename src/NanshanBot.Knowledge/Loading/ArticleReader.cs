@@ -12,21 +12,21 @@ internal static class ArticleReader
 {
     private static readonly string[] Keys = ["title", "publisher", "date", "url", "lang", "title_en", "publisher_en"];
 
-    public static (Source? Source, Article? Article, IReadOnlyList<Passage> Passages) Read(
+    public static (Source? Source, IReadOnlyList<Passage> Passages) Read(
         string displayPath, string text, List<KnowledgeError> errors)
     {
         var lines = text.Replace("\r", "").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
             errors.Add(new(displayPath, 1, "an article must start with front matter: a line '---', then title:, publisher:, date:, then '---'"));
-            return (null, null, []);
+            return (null, []);
         }
 
         var close = Array.FindIndex(lines, 1, l => l.Trim() == "---");
         if (close < 0)
         {
             errors.Add(new(displayPath, 1, "the front matter is not closed by a line '---'"));
-            return (null, null, []);
+            return (null, []);
         }
 
         var meta = ReadFrontMatter(displayPath, lines, close, errors);
@@ -55,12 +55,12 @@ internal static class ArticleReader
 
         if (!meta.ContainsKey("title") || !meta.ContainsKey("publisher") || date is null)
         {
-            return (null, article, passages);
+            return (null, passages);
         }
 
         var source = new Source(id, meta["title"], meta.GetValueOrDefault("title_en"), meta["publisher"],
             meta.GetValueOrDefault("publisher_en") ?? meta["publisher"], date, meta.GetValueOrDefault("url"));
-        return (source, article, passages);
+        return (source, passages);
     }
 
     private static Dictionary<string, string> ReadFrontMatter(string file, string[] lines, int close, List<KnowledgeError> errors)

@@ -12,7 +12,6 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
     private readonly Dictionary<string, Where> factWhere = new(StringComparer.Ordinal);
     private readonly List<(Fact Fact, Block Block)> facts = [];
     private readonly List<Passage> passages = [];
-    private readonly List<Article> articles = [];
     private BotTexts? bot;
     private Where? botWhere;
 
@@ -58,7 +57,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
         }
     }
 
-    public void AddArticle(string path, Source? source, Article? article, IReadOnlyList<Passage> articlePassages)
+    public void AddArticle(string path, Source? source, IReadOnlyList<Passage> articlePassages)
     {
         if (source is not null)
         {
@@ -73,10 +72,6 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
         }
 
         passages.AddRange(articlePassages);
-        if (article is not null)
-        {
-            articles.Add(article);
-        }
     }
 
     public KnowledgeBase? Build(string root, Lexicon lexicon, string version)
@@ -103,7 +98,6 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             terms.ToDictionary(p => p.Key, p => p.Value.Term, StringComparer.Ordinal),
             facts.Select(f => f.Fact).ToList(),
             passages,
-            articles,
             lexicon,
             bot,
             version);

@@ -35,9 +35,9 @@ public static class KnowledgeLoader
 
         foreach (var (path, text) in files.Where(f => IsArticle(f.Path)))
         {
-            var (source, article, passages) = ArticleReader.Read(path, text, errors);
+            var (source, passages) = ArticleReader.Read(path, text, errors);
             CheckUrl(path, text, source, errors);
-            builder.AddArticle(path, source, article, passages);
+            builder.AddArticle(path, source, passages);
         }
 
         var lexicon = new Lexicon(

@@ -8,7 +8,6 @@ public sealed class KnowledgeBase
         IReadOnlyDictionary<string, Term> terms,
         IReadOnlyList<Fact> facts,
         IReadOnlyList<Passage> passages,
-        IReadOnlyList<Article> articles,
         Lexicon lexicon,
         BotTexts bot,
         string version)
@@ -17,7 +16,6 @@ public sealed class KnowledgeBase
         Terms = terms;
         Facts = facts;
         Passages = passages;
-        Articles = articles;
         Lexicon = lexicon;
         Bot = bot;
         Version = version;
@@ -31,8 +29,6 @@ public sealed class KnowledgeBase
 
     /// <summary>Every sentence of every article, in order.</summary>
     public IReadOnlyList<Passage> Passages { get; }
-
-    public IReadOnlyList<Article> Articles { get; }
 
     public Lexicon Lexicon { get; }
 

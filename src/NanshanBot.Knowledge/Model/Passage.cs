@@ -6,7 +6,7 @@ public sealed record Article(string SourceId, string Title, Language Language, I
 
 /// <summary>
 /// One sentence of an article, the unit an answer quotes. What it depends on (a year or subject set by an earlier
-/// sentence of its paragraph, or by the headline) is in <see cref="Lead"/> and the article's title.
+/// sentence of its paragraph, or by the headline) is in its article, by position.
 /// </summary>
 public sealed record Passage(string Id, Article Article, int Paragraph, int Sentence)
 {
@@ -16,9 +16,4 @@ public sealed record Passage(string Id, Article Article, int Paragraph, int Sent
 
     public string Text => Article.Paragraphs[Paragraph][Sentence];
 
-    /// <summary>The sentences before this one in its paragraph.</summary>
-    public IEnumerable<string> Lead => Article.Paragraphs[Paragraph].Take(Sentence);
-
-    /// <summary>The sentence before this one in its paragraph, if any.</summary>
-    public string? Previous => Sentence > 0 ? Article.Paragraphs[Paragraph][Sentence - 1] : null;
 }

@@ -38,7 +38,5 @@ public sealed class Informativeness(WordDictionary chinese, EnglishFrequencies e
     /// <summary>Whether everyday English uses the word (so that an unknown one may be a typo or a name).</summary>
     public bool IsEnglishWord(ReadOnlySpan<char> word) => english.Frequency(word) > 0;
 
-    public bool IsChineseWord(ReadOnlySpan<char> word) => chinese.TryGet(word, out _);
-
     private static double Scale(double information) => Math.Clamp((information - Common) / (Rare - Common), 0.02, 1.0);
 }

@@ -83,8 +83,6 @@ public sealed class TextAnalyzer
 
     public bool IsEnglishStop(string word) => stopWords.Contains(word) || stopStems.Contains(EnglishStemmer.Stem(word));
 
-    public bool IsStop(string word) => stopWords.Contains(word);
-
     /// <param name="referenceYear">The year that 今年 / "this year" refers to, if known.</param>
     /// <param name="termPieces">Also emit the words inside a matched term's name (for documents, so that a
     /// question's 机器人 finds a fact that says 机器人整机企业). A question's own terms are enough as they are.</param>

@@ -129,7 +129,6 @@ public sealed class KnowledgeLoaderTests : IDisposable
             ["The Shekou ferry terminal added a route to Zhuhai this spring.", "Ferries leave every hour.", "A second paragraph about the pier."],
             passages.Select(p => p.Text));
         Assert.Equal([(0, 0), (0, 1), (1, 0)], passages.Select(p => (p.Paragraph, p.Sentence)));
-        Assert.Equal("The Shekou ferry terminal added a route to Zhuhai this spring.", passages[1].Previous);
         Assert.Equal("Test Gazette", kb.Sources["article-harbour"].Publisher);
     }
 
