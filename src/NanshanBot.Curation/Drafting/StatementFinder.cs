@@ -39,7 +39,7 @@ internal static class StatementFinder
                 var text = article.Paragraphs[p][s];
                 var tokens = index.Analyzer.Analyze(text, year);
                 var own = OwnDate(tokens);
-                var signals = Signals(text, tokens, index.Knowledge);
+                var signals = Signals(index.Analyzer.Normalize(text), tokens, index.Knowledge);
                 if (signals.Count > 0 && text.Count(char.IsLetterOrDigit) >= 8)
                 {
                     var (date, from) = own is not null ? (own, "the sentence")
@@ -56,6 +56,8 @@ internal static class StatementFinder
         return statements;
     }
 
+    /// <summary>What makes a sentence worth a fact; <paramref name="text"/> is normalised (simplified Chinese,
+    /// lower case) as the word lists are.</summary>
     private static List<string> Signals(string text, List<Token> tokens, KnowledgeBase knowledge)
     {
         var words = text.ToLowerInvariant().Split(text.Where(c => !char.IsAsciiLetter(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);

@@ -14,11 +14,18 @@ public static class TextArticleReader
     {
         var lines = text.Replace("\r", "").Split('\n').ToList();
         var meta = markdown ? FrontMatter(lines) : [];
-        var paragraphs = Paragraphs(lines, markdown || lines.Any(l => l.Trim().Length == 0));
         var title = meta.GetValueOrDefault("title");
-        if (title is null && paragraphs.Count > 0 && (!markdown || paragraphs[0].StartsWith("## ", StringComparison.Ordinal)))
+        if (!markdown && lines.FindIndex(l => l.Trim().Length > 0) is var first and >= 0)
         {
-            title = paragraphs[0].TrimStart('#', ' ');
+            title = PageMetadata.Clean(lines[first]);
+            lines.RemoveRange(0, first + 1);
+        }
+
+        var blankLines = lines.SkipWhile(IsBlank).Reverse().SkipWhile(IsBlank).Any(IsBlank);
+        var paragraphs = Paragraphs(lines, markdown || blankLines);
+        if (title is null && paragraphs.Count > 0 && paragraphs[0].StartsWith("## ", StringComparison.Ordinal))
+        {
+            title = paragraphs[0][3..];
             paragraphs.RemoveAt(0);
         }
 
@@ -94,6 +101,8 @@ public static class TextArticleReader
             current.Clear();
         }
     }
+
+    private static bool IsBlank(string line) => line.Trim().Length == 0;
 
     private static bool IsChinese(string text) => text.Count(c => c is >= '\u4e00' and <= '\u9fff') * 4 > text.Length;
 }
