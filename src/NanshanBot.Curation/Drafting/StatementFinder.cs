@@ -89,9 +89,12 @@ internal static class StatementFinder
     private static List<string> About(List<Token> tokens, KnowledgeBase knowledge) =>
         tokens.Select(t => Term(t, knowledge)).OfType<Term>().Where(t => t.Kind != TermKind.Question).Select(t => t.Id).Distinct().ToList();
 
-    private static IEnumerable<int> Years(IEnumerable<Token> tokens) =>
-        tokens.Where(t => t.Kind == TokenKind.Year && t.Text.StartsWith("#y:", StringComparison.Ordinal))
-            .Select(t => int.TryParse(t.Text[3..], NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0)
+    /// <summary>The years named: year tokens, and a number directly followed by 年 (the analyser reads "，2025年"
+    /// after a list of figures as a number).</summary>
+    private static IEnumerable<int> Years(List<Token> tokens) =>
+        tokens.Select((t, i) => t.Kind == TokenKind.Year && t.Text.StartsWith("#y:", StringComparison.Ordinal) ? t.Text[3..]
+                : t.Kind == TokenKind.Number && i + 1 < tokens.Count && tokens[i + 1].Text == "年" ? t.Text[3..] : "")
+            .Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : 0)
             .Where(y => y is > 1800 and < 2200);
 
     /// <summary>The latest year the sentence names, with the month and day when a date stands next to it.</summary>
@@ -103,7 +106,7 @@ internal static class StatementFinder
             return null;
         }
 
-        var yearAt = tokens.FindIndex(t => t.Kind == TokenKind.Year && t.Text == "#y:" + Text(year));
+        var yearAt = tokens.FindIndex(t => t.Text is var text && text.EndsWith(":" + Text(year), StringComparison.Ordinal));
         var dateAt = tokens.FindIndex(t => t.Kind == TokenKind.Date && t.Text.StartsWith("#d:", StringComparison.Ordinal));
         if (dateAt >= 0 && Math.Abs(dateAt - yearAt) <= 2 && tokens[dateAt].Text[3..].Split('-') is [var m, var d]
             && int.TryParse(m, CultureInfo.InvariantCulture, out var month) && int.TryParse(d, CultureInfo.InvariantCulture, out var day)
