@@ -52,8 +52,21 @@ internal static class DraftAssembler
 
     private static string? Drop(List<string> leftOut, string field, string line, string problem)
     {
-        leftOut.Add($"{field}: \"{line}\" ({problem})");
+        leftOut.Add($"{field}: \"{line}\" ({Readable(problem)})");
         return null;
+    }
+
+    /// <summary>The check's words for an answer, said of a drafted line, with values as written (999, not
+    /// the analyser's #n:999).</summary>
+    private static string Readable(string problem)
+    {
+        var text = problem.Replace("the reply ", "it ", StringComparison.Ordinal);
+        foreach (var marker in new[] { "#n:", "#y:", "#p:", "#dd:", "#d:", "#o:" })
+        {
+            text = text.Replace(marker, "", StringComparison.Ordinal);
+        }
+
+        return text;
     }
 
     /// <summary>Null when the line may stand in the draft; else why not.</summary>

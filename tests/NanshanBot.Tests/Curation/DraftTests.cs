@@ -75,8 +75,8 @@ public sealed partial class DraftTests : IDisposable
 
         Assert.True(draft.ExitCode == 0, draft.Stderr);
         Assert.Contains("left out, failing the grounding check (2):", draft.Stdout);
-        Assert.Contains("nanshan-work-report-2019-1-1 zh: \"这是一句测试用的译文，提到999个单位。\" (the reply states values no cited fact has", draft.Stdout);
-        Assert.Contains("ask_en: \"What did Zhang Wei say?\" (the reply names what no cited fact does", draft.Stdout);
+        Assert.Contains("nanshan-work-report-2019-1-1 zh: \"这是一句测试用的译文，提到999个单位。\" (it states values no cited fact has: 999)", draft.Stdout);
+        Assert.Contains("nanshan-work-report-2019-2-1 ask_en: \"What did Zhang Wei say?\" (it names what no cited fact does: Zhang, Wei)", draft.Stdout);
         var first = Section(text, "nanshan-work-report-2019-1-1");
         Assert.Contains("\nzh: TODO", first);
         Assert.Contains("# left out, zh: \"这是一句测试用的译文，提到999个单位。\"", first);
