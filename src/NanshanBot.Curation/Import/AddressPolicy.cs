@@ -29,10 +29,12 @@ public static class AddressPolicy
         return NotPublic.Any(n => n.BaseAddress.AddressFamily == plain.AddressFamily && n.Contains(plain));
     }
 
-    /// <summary>The handler of the page client: no automatic redirects (each is checked), no cookies.</summary>
+    /// <summary>The handler of the page client: no automatic redirects (each is checked), no cookies, and no proxy
+    /// (through one, the address checked would be the proxy's, not the page's).</summary>
     public static SocketsHttpHandler Handler() => new()
     {
         AllowAutoRedirect = false,
+        UseProxy = false,
         UseCookies = false,
         AutomaticDecompression = DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(10),
