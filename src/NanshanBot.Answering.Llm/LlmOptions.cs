@@ -26,6 +26,9 @@ public sealed class LlmOptions
     /// <summary>Model calls allowed per minute (all instances together); past it, the offline answer.</summary>
     public int MaxCallsPerMinute { get; set; } = 60;
 
+    /// <summary>How long one model call of <c>kb draft</c> may take (a batch of sentences; nobody waits on a chat).</summary>
+    public double DraftTimeoutSeconds { get; set; } = 60;
+
     public double Temperature { get; set; } = 0.2;
 
     public int MaxTokens { get; set; } = 400;
@@ -51,6 +54,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         if (o.TimeoutSeconds is <= 0 or > 60 || o.BreakSeconds < 1 || o.MaxTokens < 1 || o.MaxCallsPerMinute < 1)
         {
             errors.Add("Llm:TimeoutSeconds must be between 0 and 60, Llm:BreakSeconds, Llm:MaxTokens and Llm:MaxCallsPerMinute at least 1.");
+        }
+
+        if (o.DraftTimeoutSeconds is <= 0 or > 600)
+        {
+            errors.Add("Llm:DraftTimeoutSeconds must be between 0 and 600.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

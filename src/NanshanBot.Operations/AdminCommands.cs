@@ -5,13 +5,14 @@ namespace NanshanBot.Operations;
 
 /// <summary>
 /// The admin commands every channel offers to its admins (Telegram:AdminUserIds, WeChat:AdminOpenIds):
-/// /reload, /stats, /unanswered, /version. A channel asks <see cref="IsCommand"/> and checks the sender itself;
+/// /reload, /stats, /unanswered, /version, /import (<see cref="ImportCommand"/>). A channel asks <see cref="IsCommand"/> and checks the sender itself;
 /// to anyone else these are just unknown commands.
 /// </summary>
 public sealed class AdminCommands(
-    KnowledgeReloader reloader, QuestionLog log, UnansweredReport unanswered, SharedCounters counters, KnowledgeState knowledge, TimeProvider time)
+    KnowledgeReloader reloader, QuestionLog log, UnansweredReport unanswered, SharedCounters counters, KnowledgeState knowledge, TimeProvider time,
+    ImportCommand import)
 {
-    public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version"];
+    public static readonly string[] Names = ["/reload", "/stats", "/unanswered", "/version", "/import"];
 
     public static bool IsCommand(string text) => Names.Contains(Name(text));
 
@@ -27,6 +28,8 @@ public sealed class AdminCommands(
                 return Shared(await counters.TotalsAsync(cancellationToken)) + "\n" + Stats(log.Statistics());
             case "/unanswered":
                 return await UnansweredAsync(cancellationToken);
+            case "/import":
+                return await import.RunAsync(text, cancellationToken);
             default:
                 return Version();
         }

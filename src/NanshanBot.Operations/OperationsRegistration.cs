@@ -24,6 +24,7 @@ public static class OperationsRegistration
             sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
         services.AddSingleton<AdminCommands>();
+        services.AddSingleton<ImportCommand>();
         services.AddSingleton<FeedbackVotes>();
         services.AddSingleton(sp => new UnansweredReport(database, sp.GetRequiredService<QuestionLog>(), sp.GetRequiredService<KnowledgeState>(),
             sp.GetRequiredService<TimeProvider>()));

@@ -8,7 +8,7 @@ namespace NanshanBot.Knowledge.Loading;
 /// date, url, optional lang, title_en, publisher_en). Its body becomes sentences, paragraph by paragraph, each
 /// searchable at once.
 /// </summary>
-internal static class ArticleReader
+public static class ArticleReader
 {
     private static readonly string[] Keys = ["title", "publisher", "date", "url", "lang", "title_en", "publisher_en"];
 

@@ -123,6 +123,12 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
                 errors.Add(new(b.File, field.Line,
                     $"unknown field '{key}' in [{b.Type} {b.Id}] (allowed: {string.Join(", ", allowed)})"));
             }
+
+            // kb draft marks what a person must write; a draft moved out of facts/drafts/ too early is caught here.
+            if (field.Value.StartsWith(KnowledgeFiles.TodoMarker, StringComparison.Ordinal))
+            {
+                errors.Add(new(b.File, field.Line, $"'{key}:' of [{b.Type} {b.Id}] still says {KnowledgeFiles.TodoMarker}: write it, or delete the line if it is optional"));
+            }
         }
     }
 

@@ -6,7 +6,8 @@ namespace NanshanBot.Knowledge.Loading;
 /// The files of a knowledge folder that the loader reads (<c>*.kb</c>, <c>articles/**/*.md</c>,
 /// <c>language/*</c>), found without ever throwing. Editor and temporary files are not knowledge: dotfiles and
 /// dot-folders (Emacs's <c>.#economy.kb</c> lock, a dangling symlink, appears the moment someone edits a file),
-/// <c>*~</c>, <c>#*#</c> and <c>*.swp</c>. A symlink that leads outside the folder, a dangling one, a folder that
+/// <c>*~</c>, <c>#*#</c> and <c>*.swp</c>. Drafted facts (<c>facts/drafts/</c>) wait for review and are not served
+/// until an admin moves them out. A symlink that leads outside the folder, a dangling one, a folder that
 /// cannot be listed and a file that cannot be read are problems, reported like any other.
 /// </summary>
 public static class KnowledgeFiles
@@ -34,6 +35,23 @@ public static class KnowledgeFiles
             errors.Add(new(relativePath, 0, $"cannot be read ({e.Message})"));
             return null;
         }
+    }
+
+    /// <summary>Where <c>kb draft</c> writes facts for review; the loader does not read it.</summary>
+    public const string DraftsFolder = "facts/drafts";
+
+    /// <summary>What a drafted field that needs a person starts with; the loader refuses it anywhere it reads.</summary>
+    public const string TodoMarker = "TODO";
+
+    /// <summary>The drafts waiting for review (relative paths, sorted).</summary>
+    public static List<string> Drafts(string root)
+    {
+        var folder = Path.Combine(root, DraftsFolder);
+        return !Directory.Exists(folder) ? [] : Directory.EnumerateFiles(folder, "*.kb")
+            .Where(f => !IsIgnored(Path.GetFileName(f)))
+            .Select(f => DraftsFolder + "/" + Path.GetFileName(f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     public static bool IsIgnored(string name) =>
@@ -67,7 +85,7 @@ public static class KnowledgeFiles
             {
                 Link(entry, relative, roots, files, errors);
             }
-            else if (entry is DirectoryInfo)
+            else if (entry is DirectoryInfo && relative != DraftsFolder)
             {
                 Walk(entry.FullName, relative + "/", roots, files, errors);
             }

@@ -23,6 +23,9 @@ public static class CommandLine
           kb search "query"            the ranked facts with their scores, and why
           kb stats                     counts of sources, facts, passages and terms
           kb unanswered [--days N]     declined questions (service and chat), grouped by wording, with counts
+          kb import URL|FILE [--publisher P] [--date YYYY-MM-DD] [--lang zh|en] [--title T] [--allow-private]
+                                       a web page (or .html, .md, .txt file) as articles/<date>-<slug>.md
+          kb draft ARTICLE...          draft the article's facts into facts/drafts/ for review
 
         Configuration: Knowledge:Path (env Knowledge__Path) is the knowledge folder; default: the bundled knowledge/.
         """;
@@ -77,7 +80,7 @@ public static class CommandLine
                 "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
                 "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
                 "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
-                _ => KbCommands.Run(services, rest, Console.Out),
+                _ => await KbCommands.RunAsync(services, rest, Console.Out),
             };
             await services.Get<Operations.QuestionLog>().FlushAsync();
             return code;

@@ -6,7 +6,8 @@ using NanshanBot.Retrieval.Search;
 
 namespace NanshanBot.Commands;
 
-/// <summary>Tools for admins: validate a knowledge folder, see why a question finds what it finds, count.</summary>
+/// <summary>Tools for admins: validate a knowledge folder, see why a question finds what it finds, count, import an
+/// article and draft its facts (<see cref="CurationCommands"/>).</summary>
 public static class KbCommands
 {
     public static int Validate(string? path)
@@ -16,14 +17,28 @@ public static class KbCommands
         if (knowledge is null)
         {
             Console.Error.WriteLine(new KnowledgeValidationException(errors).Message);
-            return 1;
+        }
+        else
+        {
+            Console.Out.WriteLine($"{folder}: valid ({Describe(knowledge)})");
         }
 
-        Console.Out.WriteLine($"{folder}: valid ({Describe(knowledge)})");
-        return 0;
+        Drafts(folder);
+        return knowledge is null ? 1 : 0;
     }
 
-    public static int Run(IServiceProvider services, string[] args, TextWriter output)
+    /// <summary>Drafts in facts/drafts/, which are not served until an admin moves their facts out.</summary>
+    private static void Drafts(string folder)
+    {
+        foreach (var draft in KnowledgeFiles.Drafts(folder))
+        {
+            var lines = File.ReadAllLines(Path.Combine(folder, draft));
+            Console.Out.WriteLine($"waiting for review: {draft} ({lines.Count(l => l.StartsWith("[fact ", StringComparison.Ordinal))} facts, "
+                + $"{lines.Count(l => l.Contains(": " + KnowledgeFiles.TodoMarker, StringComparison.Ordinal))} TODO)");
+        }
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var index = services.Get<KnowledgeState>().Current;
         switch (args.FirstOrDefault())
@@ -34,11 +49,15 @@ public static class KbCommands
             case "unanswered":
                 Unanswered(services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>(), args, output);
                 return 0;
+            case "import":
+                return await CurationCommands.ImportAsync(services, args[1..], output);
+            case "draft":
+                return await CurationCommands.DraftAsync(services, args[1..], output);
             case "search" when args.Length > 1:
                 Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), services.Get<TimeProvider>().GetLocalNow().Year, output);
                 return 0;
             default:
-                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N]");
+                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N] | import URL|FILE | draft ARTICLE");
                 return 64;
         }
     }

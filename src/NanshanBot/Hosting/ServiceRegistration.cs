@@ -4,6 +4,7 @@ using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Answering.Llm;
 using NanshanBot.Channels;
+using NanshanBot.Curation;
 using NanshanBot.Operations;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
@@ -32,6 +33,7 @@ public static class ServiceRegistration
         services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
         services.AddSharedState(configuration);
         services.AddLlmWriter(configuration);
+        services.AddCuration(configuration, path);
         return services;
     }
 }
