@@ -121,7 +121,8 @@ public sealed class FactDrafter(KnowledgeFolder folder, KnowledgeState state, Dr
     private static (Source Source, Article Article) Read(string path)
     {
         var errors = new List<KnowledgeError>();
-        var (source, article, _) = ArticleReader.Read(Path.GetFileName(path), File.ReadAllText(path), errors);
+        var (source, passages) = ArticleReader.Read(Path.GetFileName(path), File.ReadAllText(path), errors);
+        var article = passages.FirstOrDefault()?.Article;
         if (errors.Count > 0 || source is null || article is null)
         {
             throw new CurationRefusedException("the article is not in the article format (knowledge/README.md): "

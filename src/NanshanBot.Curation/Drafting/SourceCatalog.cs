@@ -12,7 +12,7 @@ internal static class SourceCatalog
 {
     public static (string Id, bool Added) FindOrAdd(string root, KnowledgeBase knowledge, Source article, string stem)
     {
-        var ofArticles = knowledge.Articles.Select(a => a.SourceId).ToHashSet(StringComparer.Ordinal);
+        var ofArticles = knowledge.Passages.Select(p => p.SourceId).ToHashSet(StringComparer.Ordinal);
         if (knowledge.Sources.Values.FirstOrDefault(s => !ofArticles.Contains(s.Id) && Same(s, article)) is { } existing)
         {
             return (existing.Id, false);

@@ -210,10 +210,12 @@ public static partial class NumberNormalizer
     [GeneratedRegex(@"\b(?<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")]
     private static partial Regex EnOrdinal();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<y>(?:19|20)\d{2})(?:年(?![代级]))?(?![\d%万亿千百]|[.,]\d|\s*(?:million|billion|trillion|thousand|yuan))")]
+    // After a comma too (NFKC makes the Chinese comma an ASCII one: "根，2025年" reads "根,2025年"); after a digit
+    // and a comma only with 年 ("120，2025年"), since "1,2025" would be a misread figure.
+    [GeneratedRegex(@"(?<![\d.]|\d,)(?<y>(?:19|20)\d{2})(?:年(?![代级]))?(?![\d%万亿千百]|[.,]\d|\s*(?:million|billion|trillion|thousand|yuan))|(?<=\d,)(?<y>(?:19|20)\d{2})年(?![代级])")]
     private static partial Regex YearNumber();
 
-    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万亿|亿|万|千|百|trillion\b|billion\b|million\b|thousand\b|k\b)?")]
+    [GeneratedRegex(@"(?<![\d.])(?<v>\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>万亿|亿|万|千|百|trillion\b|billion\b|million\b|thousand\b|k\b)?")]
     private static partial Regex ArabicNumber();
 
     [GeneratedRegex(@"(?<v>[零一二两三四五六七八九十百千]+[万亿]+|万亿)|(?<v>[零一二两三四五六七八九十百千]+)(?=[个家位年月日天倍多余元名座场层项人次届]|$)")]
