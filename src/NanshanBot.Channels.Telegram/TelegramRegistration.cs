@@ -25,9 +25,10 @@ public static class TelegramRegistration
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<StreamedReply>();
-        services.AddSingleton<LastAnswers>();
-        services.AddSingleton<ChatAdmission>();
+        services.AddSingleton<TelegramReplies>();
         services.AddSingleton<UpdateHandler>();
+        services.AddOptions<FloodLimits>(UpdateHandler.Channel).Configure<IOptions<TelegramOptions>>((limits, telegram) =>
+            (limits.PerUser, limits.PerGroup) = (telegram.Value.FloodLimitPerMinute, telegram.Value.GroupFloodLimitPerMinute));
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
         services.AddSingleton<UpdateJournal>();
         services.AddSingleton<ChatLanes>();

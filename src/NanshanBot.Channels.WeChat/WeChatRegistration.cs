@@ -20,6 +20,11 @@ public static class WeChatRegistration
         services.AddSingleton<ReplyCache>();
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<WeChatMessages>();
+        foreach (var channel in new[] { "wechat", "wecom" })
+        {
+            services.AddOptions<FloodLimits>(channel).Configure<IOptions<WeChatOptions>>((limits, wechat) => limits.PerUser = wechat.Value.FloodLimitPerMinute);
+        }
+
         services.AddSingleton<WeChatCallback>();
         return services;
     }

@@ -31,7 +31,7 @@ public static class WebChatRegistration
             .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
         app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context))
             .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
-        app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(ClientLimits.PerClient);
+        app.MapGet("/api/intro", (string? lang, ChatApi api, CancellationToken ct) => api.IntroAsync(lang, ct)).RequireRateLimiting(ClientLimits.PerClient);
         MapPage(app, "/", "index.html", "text/html; charset=utf-8");
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPage(app, "/chat.css", "chat.css", "text/css; charset=utf-8");

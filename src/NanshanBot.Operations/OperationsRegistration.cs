@@ -18,13 +18,14 @@ public static class OperationsRegistration
         services.AddSingleton(sp => new QuestionLog(database, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QuestionLog>>()));
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<QuestionLog>());
         services.AddSingleton<SharedCounters>();
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<SharedCounters>());
+        services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<SharedCounters>());
         services.AddSingleton(sp => new KnowledgeReloader(sp.GetRequiredService<KnowledgeState>(), knowledgePath,
             sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
         services.AddSingleton<AdminCommands>();
-        services.AddSingleton<FeedbackVotes>();
         services.AddSingleton(sp => new UnansweredReport(database, sp.GetRequiredService<QuestionLog>(), sp.GetRequiredService<KnowledgeState>(),
             sp.GetRequiredService<TimeProvider>()));
         if (watch)

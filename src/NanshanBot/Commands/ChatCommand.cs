@@ -1,13 +1,16 @@
-using NanshanBot.Answering;
+using NanshanBot.Channels;
 
 namespace NanshanBot.Commands;
 
-/// <summary>The terminal channel: one line in, one answer out. Scriptable: it reads stdin to its end.</summary>
+/// <summary>The terminal channel: one line in, one reply out, through the same gateway as every channel.
+/// Scriptable: it reads stdin to its end.</summary>
 public static class ChatCommand
 {
+    public const string Channel = "console";
+
     public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
-        var engine = services.Get<AnswerEngine>();
+        var gateway = services.Get<ChatGateway>();
         var interactive = !Console.IsInputRedirected;
         var conversation = "console-" + Guid.NewGuid().ToString("N");
         if (interactive)
@@ -33,8 +36,9 @@ public static class ChatCommand
                 continue;
             }
 
-            var answer = await engine.AnswerAsync(new Question(conversation, line) { Channel = "console" });
-            output.WriteLine(answer.Text);
+            var kind = line.TrimStart().StartsWith('/') ? MessageKind.Command : MessageKind.Text;
+            var reply = await gateway.HandleAsync(new InboundMessage(Channel, conversation, Channel, kind, line), CancellationToken.None);
+            output.WriteLine(reply.Text);
             output.WriteLine();
         }
     }

@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
         services.AddSharedState(configuration);
         services.AddLlmWriter(configuration);
+        services.AddChatGateway();
         return services;
     }
 }
