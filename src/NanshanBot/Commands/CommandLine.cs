@@ -82,9 +82,9 @@ public static class CommandLine
             await services.Get<Operations.QuestionLog>().FlushAsync();
             return code;
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (Exception e) when (ServeCommand.RefusesStart(e))
         {
-            return ServeCommand.Invalid(e);
+            return ServeCommand.Refused(e);
         }
     }
 
@@ -101,7 +101,7 @@ public static class CommandLine
             builder.Services.AddAnsweringPipeline(builder.Configuration);
             return builder.Build();
         }
-        catch (Exception e) when (e is KnowledgeValidationException or InvalidOperationException)
+        catch (Exception e) when (ServeCommand.RefusesStart(e))
         {
             error = e.Message;
             return null;

@@ -11,7 +11,7 @@ public static class KbCommands
 {
     public static int Validate(string? path)
     {
-        var folder = path ?? new Hosting.KnowledgeOptions().ResolvePath();
+        var folder = path ?? new Answering.KnowledgeOptions().ResolvePath();
         var (knowledge, errors) = KnowledgeLoader.TryLoad(folder);
         if (knowledge is null)
         {
@@ -29,7 +29,7 @@ public static class KbCommands
         switch (args.FirstOrDefault())
         {
             case "stats":
-                output.WriteLine($"{services.Get<Hosting.KnowledgeSource>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
+                output.WriteLine($"{services.Get<Answering.KnowledgeFactory>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
                 return 0;
             case "unanswered":
                 Unanswered(services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>(), args, output);

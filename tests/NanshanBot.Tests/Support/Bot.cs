@@ -14,7 +14,7 @@ namespace NanshanBot.Tests.Support;
 public sealed class Bot
 {
     private static readonly Lazy<KnowledgeIndex> BundledIndex =
-        new(() => new KnowledgeIndex(KnowledgeLoader.Load(Repository.Knowledge), LanguageResources.Default));
+        new(() => KnowledgeFactory.Load(Repository.Knowledge));
 
     public Bot(KnowledgeIndex? index = null)
     {
@@ -35,7 +35,7 @@ public sealed class Bot
 
     public AnswerEngine Engine => Services.GetRequiredService<AnswerEngine>();
 
-    public static KnowledgeIndex Load(string folder) => new(KnowledgeLoader.Load(folder), LanguageResources.Default);
+    public static KnowledgeIndex Load(string folder) => KnowledgeFactory.Load(folder);
 
     public Answer Ask(string text, string conversation = "test") =>
         Engine.AnswerAsync(new Question(conversation, text)).GetAwaiter().GetResult();
