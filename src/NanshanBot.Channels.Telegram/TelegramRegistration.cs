@@ -14,14 +14,14 @@ public static class TelegramRegistration
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-        if (!options.Enabled)
+        if (!TelegramOptions.IsOn(configuration))
         {
             return services;
         }
 
         services.AddSingleton<TelegramClient>();
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ITransport>(sp => sp.GetRequiredService<BotIdentity>());
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<StreamedReply>();
@@ -34,10 +34,9 @@ public static class TelegramRegistration
         services.AddSingleton<ChatLanes>();
         // Before the workers: hosted services stop in reverse order, so the lanes drain after intake has stopped.
         services.AddHostedService(sp => sp.GetRequiredService<ChatLanes>());
-        if (options.Mode == TelegramMode.Webhook)
+        if (TelegramOptions.ModeIn(configuration) == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();
-            services.AddSingleton<WebhookMode>();
             services.AddHostedService<WebhookWorker>();
         }
         else
@@ -51,7 +50,8 @@ public static class TelegramRegistration
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<WebhookMode>() is not null)
+        // Asked of the registrations, not by resolving the inbox: options are validated when the host starts.
+        if (endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(WebhookInbox)))
         {
             endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
                 inbox.ReceiveAsync(request, ct)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WebhookInbox.MaxBodyBytes));
@@ -59,8 +59,4 @@ public static class TelegramRegistration
 
         return endpoints;
     }
-
-    /// <summary>Present when the channel runs in webhook mode (checked without resolving the options, which
-    /// are validated when the host starts).</summary>
-    private sealed class WebhookMode;
 }

@@ -17,15 +17,16 @@ public static class WebChatRegistration
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
         services.AddSingleton<ChatApi>();
+        services.AddSingleton<ITransport, WebTransport>();
         services.AddProblemDetails();
         services.AddClientLimits();
         return services;
     }
 
+    /// <summary>The page and the API. The middleware they need (forwarded headers, rate limits, problem details
+    /// for /api) is placed by the host: <see cref="ClientLimits.UseClientLimits"/>.</summary>
     public static WebApplication MapWebChannel(this WebApplication app)
     {
-        app.UseStatusCodePages();
-        app.UseClientLimits();
         var bodyLimit = new RequestSizeLimitAttribute(ChatApi.MaxBodyBytes);
         app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct))
             .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
@@ -36,6 +37,14 @@ public static class WebChatRegistration
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPage(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
         return app;
+    }
+
+    /// <summary>The web page is always on.</summary>
+    private sealed class WebTransport : ITransport
+    {
+        public string Channel => ChatApi.Channel;
+
+        public bool Started => true;
     }
 
     private static void MapPage(IEndpointRouteBuilder app, string path, string file, string contentType)

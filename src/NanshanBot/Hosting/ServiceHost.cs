@@ -47,7 +47,12 @@ public static class ServiceHost
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // The host places the middleware, in order: the ops listener's port filter, the web client's address and
+        // rate limits, and problem details for the web API only (WeChat's and Telegram's 403 and 413 keep their
+        // empty bodies, as those platforms expect).
         app.UseOpsListener(ops);
+        app.UseClientLimits();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");
