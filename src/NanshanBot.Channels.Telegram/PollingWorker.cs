@@ -94,7 +94,7 @@ public sealed partial class PollingWorker(
                 wait = TimeSpan.FromSeconds(30);
                 break;
             default:
-                LogPollFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
+                LogPollFailed(logger, wait.TotalSeconds, e);
                 break;
         }
 
@@ -138,7 +138,7 @@ public sealed partial class PollingWorker(
                 }
                 else
                 {
-                    LogStartFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
+                    LogStartFailed(logger, wait.TotalSeconds, e);
                 }
 
                 try
@@ -165,12 +165,12 @@ public sealed partial class PollingWorker(
         }
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500 and not 401 and not 429)
         {
-            LogDeleteWebhookRefused(logger, e.ErrorCode, client.Describe(e));
+            LogDeleteWebhookRefused(logger, e.ErrorCode, e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram deleteWebhook refused ({Code}: {Error}); polling anyway")]
-    private static partial void LogDeleteWebhookRefused(ILogger logger, int code, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram deleteWebhook refused ({Code}); polling anyway")]
+    private static partial void LogDeleteWebhookRefused(ILogger logger, int code, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram channel started as @{Username}")]
     private static partial void LogStarted(ILogger logger, string username);
@@ -187,9 +187,9 @@ public sealed partial class PollingWorker(
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): check Telegram__BotToken")]
     private static partial void LogUnauthorized(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Type}: {Error}); retrying in {Seconds} s")]
-    private static partial void LogPollFailed(ILogger logger, string type, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed; retrying in {Seconds} s")]
+    private static partial void LogPollFailed(ILogger logger, double seconds, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start-up call failed ({Type}: {Error}); retrying in {Seconds} s")]
-    private static partial void LogStartFailed(ILogger logger, string type, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start-up call failed; retrying in {Seconds} s")]
+    private static partial void LogStartFailed(ILogger logger, double seconds, Exception exception);
 }

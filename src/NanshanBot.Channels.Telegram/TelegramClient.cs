@@ -28,20 +28,5 @@ public sealed class TelegramClient : IDisposable
 
     private string Token { get; }
 
-    /// <summary>Text safe to log: the token replaced wherever it appears.</summary>
-    public string Redact(string text) => text.Replace(Token, "<token>", StringComparison.Ordinal);
-
-    /// <summary>An exception as the logs show it: its message and its causes', with the token redacted.</summary>
-    public string Describe(Exception e)
-    {
-        var messages = new List<string>();
-        for (var current = e; current is not null && messages.Count < 4; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-        }
-
-        return Redact(string.Join(" <- ", messages));
-    }
-
     public void Dispose() => http.Dispose();
 }

@@ -77,12 +77,12 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
             catch (Exception e) when (IsTransient(e) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
                 var wait = Backoff.Delay(attempt);
-                LogRetrying(logger, method, client.Describe(e), wait.TotalSeconds);
+                LogRetrying(logger, method, wait.TotalSeconds, e);
                 await Task.Delay(wait, time, cancellationToken);
             }
             catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                LogGaveUp(logger, method, client.Describe(e));
+                LogGaveUp(logger, method, e);
                 return;
             }
         }
@@ -100,11 +100,11 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Method} rate-limited; waiting {Seconds} s as asked")]
     private static partial void LogRateLimited(ILogger logger, string method, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Method} failed ({Error}); retrying in {Seconds} s")]
-    private static partial void LogRetrying(ILogger logger, string method, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Method} failed; retrying in {Seconds} s")]
+    private static partial void LogRetrying(ILogger logger, string method, double seconds, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram {Method} failed for good ({Error}); the message is dropped")]
-    private static partial void LogGaveUp(ILogger logger, string method, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram {Method} failed for good; the message is dropped")]
+    private static partial void LogGaveUp(ILogger logger, string method, Exception exception);
 }
 
 /// <summary>Exponential backoff: 1, 2, 4, 8... seconds, at most 30.</summary>

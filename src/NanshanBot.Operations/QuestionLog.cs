@@ -189,7 +189,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver, IF
         }
         catch (SqliteException e)
         {
-            LogWriteFailed(logger, batch.Count, e.Message);
+            LogWriteFailed(logger, batch.Count, e);
         }
     }
 
@@ -267,8 +267,8 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver, IF
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the queued question records on the timer")]
     private static partial void LogTimerFlushFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records: {Error}")]
-    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records")]
+    private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
 }
 
 public sealed record Statistics(long Total, long Today, long Answered, long Declined, double LatencyP50Ms, double LatencyP99Ms, long Helpful, long NotHelpful);

@@ -45,6 +45,7 @@ public static class ServiceHost
         builder.Services.AddWebChannel(builder.Configuration);
         builder.Services.AddWeChatChannels(builder.Configuration);
         configure?.Invoke(builder.Services);
+        builder.Services.RedactSecretsInLogs(builder.Configuration);
 
         var app = builder.Build();
         // The host places the middleware, in order: the ops listener's port filter, the web client's address and
