@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NanshanBot.Channels;
 
 namespace NanshanBot.Commands;
@@ -7,6 +8,14 @@ namespace NanshanBot.Commands;
 public static class ChatCommand
 {
     public const string Channel = "console";
+
+    public static Command Create(string[] settings)
+    {
+        var chat = new Command("chat", "Chat in the terminal: one line in, one reply out; reads standard input to its end, so it can be scripted. "
+            + "Follow-ups (人均呢？) use the conversation. /quit or Ctrl-D to leave.");
+        chat.SetAction((_, _) => CommandHost.RunAsync(settings, services => RunAsync(services, Console.In, Console.Out)));
+        return chat;
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output)
     {

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using NanshanBot.Answering;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
@@ -9,9 +11,32 @@ namespace NanshanBot.Commands;
 /// <summary>Tools for admins: validate a knowledge folder, see why a question finds what it finds, count.</summary>
 public static class KbCommands
 {
-    public static int Validate(string? path)
+    /// <summary><c>kb</c> and its subcommands; a new one is one more <see cref="Command"/> here.</summary>
+    public static Command Create(string[] settings)
     {
-        var folder = path ?? new Answering.KnowledgeOptions().ResolvePath();
+        var kb = new Command("kb", "Tools for admins: check a knowledge folder, see why a question finds what it finds, count, "
+            + "list what was declined.");
+        var path = new Argument<string?>("path") { Description = "The knowledge folder (default: Knowledge:Path, else the bundled knowledge/).", Arity = ArgumentArity.ZeroOrOne };
+        var validate = new Command("validate", "Check a knowledge folder; print every problem as file:line: problem, exit 1 if there is any.") { path };
+        validate.SetAction(result => Validate(result.GetValue(path) ?? Configured(settings)));
+        var query = new Argument<string[]>("query") { Description = "A question, as a user would ask it.", Arity = ArgumentArity.OneOrMore };
+        var search = new Command("search", "How a question is read and the ranked facts and sentences it finds, with scores, and why.") { query };
+        CommandLine.RefuseUnknownOptions(query, search);
+        search.SetAction((result, _) => Run(settings, services => Search(services, string.Join(' ', result.GetValue(query) ?? []), Console.Out)));
+        var stats = new Command("stats", "Counts of sources, facts, passages, terms, names and stop words, and the knowledge version.");
+        stats.SetAction((_, _) => Run(settings, services => Stats(services, Console.Out)));
+        var days = new Option<int>("--days") { Description = "How many days back (default 30).", DefaultValueFactory = _ => 30 };
+        var unanswered = new Command("unanswered", "The declined questions (service and chat), grouped by wording, with counts.") { days };
+        unanswered.SetAction((result, _) => Run(settings, services => Unanswered(services, result.GetValue(days), Console.Out)));
+        kb.Subcommands.Add(validate);
+        kb.Subcommands.Add(search);
+        kb.Subcommands.Add(stats);
+        kb.Subcommands.Add(unanswered);
+        return kb;
+    }
+
+    public static int Validate(string folder)
+    {
         var (knowledge, errors) = KnowledgeLoader.TryLoad(folder);
         if (knowledge is null)
         {
@@ -23,25 +48,25 @@ public static class KbCommands
         return 0;
     }
 
-    public static int Run(IServiceProvider services, string[] args, TextWriter output)
+    /// <summary>The folder <c>Knowledge:Path</c> names (environment or command line), else the bundled one.</summary>
+    private static string Configured(string[] settings) =>
+        new KnowledgeOptions { Path = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(settings).Build()["Knowledge:Path"] }.ResolvePath();
+
+    private static Task<int> Run(string[] settings, Action<IServiceProvider> command) =>
+        CommandHost.RunAsync(settings, services =>
+        {
+            command(services);
+            return Task.FromResult(0);
+        });
+
+    private static void Stats(IServiceProvider services, TextWriter output)
     {
         var index = services.Get<KnowledgeState>().Current;
-        switch (args.FirstOrDefault())
-        {
-            case "stats":
-                output.WriteLine($"{services.Get<Answering.KnowledgeFactory>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
-                return 0;
-            case "unanswered":
-                Unanswered(services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>(), args, output);
-                return 0;
-            case "search" when args.Length > 1:
-                Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), services.Get<TimeProvider>().GetLocalNow().Year, output);
-                return 0;
-            default:
-                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N]");
-                return 64;
-        }
+        output.WriteLine($"{services.Get<KnowledgeFactory>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
     }
+
+    private static void Search(IServiceProvider services, string query, TextWriter output) =>
+        Search(services.Get<Retriever>(), services.Get<KnowledgeState>().Current, query, services.Get<TimeProvider>().GetLocalNow().Year, output);
 
     private static void Search(Retriever retriever, KnowledgeIndex index, string query, int year, TextWriter output)
     {
@@ -79,10 +104,9 @@ public static class KbCommands
         'g' => "organisation", 'e' => "list", 'u' => "length of time", 'a' => "premises", _ => k.ToString(),
     }));
 
-    private static void Unanswered(Operations.UnansweredReport report, TimeProvider time, string[] args, TextWriter output)
+    private static void Unanswered(IServiceProvider services, int days, TextWriter output)
     {
-        var i = Array.IndexOf(args, "--days");
-        var days = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var d) ? d : 30;
+        var (report, time) = (services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>());
         var groups = report.Top(time.GetUtcNow().AddDays(-days), 50);
         output.WriteLine(groups.Count == 0 ? $"No declined questions in the last {days} days." : $"Declined questions in the last {days} days, grouped by wording:");
         foreach (var g in groups)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using NanshanBot.Hosting;
 using NanshanBot.Knowledge;
@@ -8,6 +9,22 @@ namespace NanshanBot.Commands;
 /// <summary>Runs the bot as a service until SIGTERM or Ctrl-C, which let in-flight answers finish.</summary>
 public static class ServeCommand
 {
+    /// <summary><c>serve [--urls URL]</c>, which is also what the program does without a command.</summary>
+    public static void AddTo(RootCommand root, string[] settings)
+    {
+        var serve = new Command("serve", "Run the service: the web chat and every configured channel (Telegram, WeChat, WeCom) on one host, "
+            + "until Ctrl-C or SIGTERM (answers in flight finish).");
+        foreach (var command in new Command[] { root, serve })
+        {
+            var urls = new Option<string?>("--urls") { Description = $"Where the service listens (default {ServiceHost.DefaultUrl}; several separated by ';')." };
+            command.Options.Add(urls);
+            command.SetAction((result, _) => RunAsync(result.GetValue(urls) is { } u ? [.. settings, "--urls", u] : settings));
+        }
+
+        root.Subcommands.Add(serve);
+    }
+
+    /// <param name="args">Configuration, as ASP.NET reads it (<c>--urls URL</c>, <c>--Section:Key=value</c>).</param>
     public static async Task<int> RunAsync(string[] args)
     {
         // A chat service: a reply held up by a blocking full collection is what users notice (the dictionaries
