@@ -19,6 +19,10 @@ public static class TelegramRegistration
             return services;
         }
 
+        services.AddHttpClient(TelegramClient.HttpClientName, (sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollTimeoutSeconds + 15))
+            .RemoveAllLoggers()
+            .AddResilienceHandler(TelegramClient.HttpClientName, TelegramRetries.Configure);
         services.AddSingleton<TelegramClient>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<ITransport>(sp => sp.GetRequiredService<BotIdentity>());
