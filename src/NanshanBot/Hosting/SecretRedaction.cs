@@ -70,10 +70,31 @@ public static class SecretRedaction
                 return;
             }
 
-            var values = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-            var redacted = new RedactedState(Redact(formatter(state, exception), secrets),
+            var message = formatter(state, exception);
+            var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+            if (exception is null && !HasSecret(message) && !values.Any(p => p.Value is string text && HasSecret(text)))
+            {
+                // The common case: nothing to take out, the line goes as it came.
+                inner.Log(logLevel, eventId, state, exception, formatter);
+                return;
+            }
+
+            var redacted = new RedactedState(Redact(message, secrets),
                 values.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value is string s ? Redact(s, secrets) : p.Value)).ToList());
             inner.Log(logLevel, eventId, redacted, exception is null ? null : new RedactedException(exception, secrets), static (s, _) => s.Message);
+        }
+
+        private bool HasSecret(string text)
+        {
+            foreach (var secret in secrets)
+            {
+                if (text.Contains(secret, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
