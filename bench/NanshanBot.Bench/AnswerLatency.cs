@@ -21,7 +21,7 @@ public static class AnswerLatency
     public static double Run(BenchReport report)
     {
         var load = Stopwatch.StartNew();
-        var index = new KnowledgeIndex(KnowledgeLoader.Load(BenchKnowledge.Bundled), LanguageResources.Default);
+        var index = KnowledgeFactory.Load(BenchKnowledge.Bundled);
         report.Add("load", "knowledge + language data", load.Elapsed.TotalMilliseconds, "ms");
 
         var engine = BareEngine(index);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using NanshanBot.Answering;
 using NanshanBot.Evaluation;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
@@ -26,7 +27,7 @@ public static class GeneratedKnowledge
             var folder = Generate(count);
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
-            var index = new KnowledgeIndex(KnowledgeLoader.Load(folder), LanguageResources.Default);
+            var index = KnowledgeFactory.Load(folder);
             var loadMs = clock.Elapsed.TotalMilliseconds;
             var memory = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / 1024.0;
             var retriever = new Retriever(new RetrievalOptions());

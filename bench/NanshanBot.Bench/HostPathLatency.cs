@@ -1,3 +1,4 @@
+using NanshanBot.Answering;
 using NanshanBot.Evaluation;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
@@ -23,7 +24,7 @@ public static class HostPathLatency
         try
         {
             var cases = dev.Concat(EvalCase.ReadAll(BenchKnowledge.DropQuestions)).ToList();
-            var index = new KnowledgeIndex(KnowledgeLoader.Load(folder), LanguageResources.Default);
+            var index = KnowledgeFactory.Load(folder);
             var bare = LatencyProbe.Measure(AnswerLatency.BareEngine(index), cases, Rounds(report), WarmUp);
             LatencyProbe.Report(report, "answer, bare engine (+ drop articles)", bare);
             await MeasureAsync(report, "answer, host path (+ drop articles)", folder, cases);

@@ -24,7 +24,7 @@ public static class LlmOverhead
         {
             ["Llm:Endpoint"] = model.Endpoint, ["Llm:Model"] = "bench", ["Llm:ApiKey"] = "k",
         }).Build();
-        var index = new KnowledgeIndex(KnowledgeLoader.Load(Path.Combine(Repo.Root, "knowledge")), LanguageResources.Default);
+        var index = KnowledgeFactory.Load(Path.Combine(Repo.Root, "knowledge"));
         await using var services = new ServiceCollection().AddLogging().AddAnswering(index).AddLlmWriter(configuration).BuildServiceProvider();
         var engine = services.GetRequiredService<AnswerEngine>();
         var questions = new[] { "南山区人均GDP有多少？", "What was Nanshan District's GDP in 2025?", "南山有多少家上市公司？" };

@@ -30,7 +30,7 @@ public static class ObserverCost
 
         var store = services.GetRequiredService<ConversationStore>();
         var turn = store.LastAsync("cost").AsTask().GetAwaiter().GetResult()
-            ?? new ConversationTurn([], [], default);
+            ?? new ConversationTurn { Version = ConversationTurn.CurrentVersion };
         var ids = Enumerable.Range(0, asked.Count).Select(i => "cost" + i).ToArray();
         Time(report, "ConversationStore.LastAsync", rounds, ids.Length, i => store.LastAsync(ids[i]).AsTask().GetAwaiter().GetResult());
         Time(report, "ConversationStore.RememberAsync", rounds, ids.Length, i => store.RememberAsync(ids[i], turn).AsTask().GetAwaiter().GetResult());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace NanshanBot.Answering.Llm;
@@ -34,6 +35,10 @@ public sealed class LlmOptions
     public int MaxTokens { get; set; } = 400;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
+
+    /// <summary>Whether <paramref name="configuration"/> turns the model on: what registration decides with.</summary>
+    public static bool IsOn(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(Endpoint)]) && !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(Model)]);
 }
 
 public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>

@@ -24,20 +24,24 @@ public static class LlmRegistration
         var section = configuration.GetSection(LlmOptions.Section);
         services.AddOptions<LlmOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
-        var options = section.Get<LlmOptions>() ?? new LlmOptions();
-        if (!options.Enabled)
+        if (!LlmOptions.IsOn(configuration))
         {
             return services;
         }
 
+        // The breaker's times come from the validated options, when the client is first made.
         services.AddHttpClient(Client, http => http.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(Client, pipeline => pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            .AddResilienceHandler(Client, (pipeline, context) =>
             {
-                FailureRatio = 0.5,
-                MinimumThroughput = 3,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.BreakSeconds)),
-                BreakDuration = TimeSpan.FromSeconds(options.BreakSeconds),
-            }));
+                var breakSeconds = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value.BreakSeconds;
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = 3,
+                    SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, breakSeconds)),
+                    BreakDuration = TimeSpan.FromSeconds(breakSeconds),
+                });
+            });
         services.AddSingleton<IChatCompletionService>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<LlmOptions>>().Value;

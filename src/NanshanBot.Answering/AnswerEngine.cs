@@ -167,8 +167,7 @@ public sealed partial class AnswerEngine(
         }
 
         history.Add(new Exchange(routed.Text, routed.Answer.Text));
-        return conversations.RememberAsync(question.ConversationId, new ConversationTurn(context, routed.Answer.FactIds, default) { History = history },
-            cancellationToken);
+        return conversations.RememberAsync(question.ConversationId, ConversationTurn.Of(context, routed.Answer.FactIds, history), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The model's answer was not used ({Reason}); the offline answer stands")]

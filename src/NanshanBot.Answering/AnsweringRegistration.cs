@@ -11,12 +11,15 @@ namespace NanshanBot.Answering;
 
 public static class AnsweringRegistration
 {
-    /// <summary>Registers the answering pipeline over an already loaded knowledge index: retrieval, composer,
-    /// conversations, the engine. The clock is the system's, and state this process's memory, unless registered
-    /// already.</summary>
-    public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex index)
+    /// <summary>Registers the answering pipeline: the knowledge (<paramref name="index"/>, or the folder of
+    /// <see cref="KnowledgeOptions"/> loaded by the <see cref="KnowledgeFactory"/> when first needed), retrieval,
+    /// composer, conversations, the engine. The clock is the system's, and state this process's memory, unless
+    /// registered already. Reads nothing.</summary>
+    public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex? index = null)
     {
-        services.AddSingleton(new KnowledgeState(index));
+        services.AddOptions<KnowledgeOptions>();
+        services.AddSingleton<KnowledgeFactory>();
+        services.AddSingleton(sp => new KnowledgeState(index ?? sp.GetRequiredService<KnowledgeFactory>().Load()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RetrievalOptions>();
         services.AddOptions<ConversationOptions>();

@@ -10,7 +10,7 @@ namespace NanshanBot.Answering;
 
 /// <summary>What the offline pipeline makes of a question: the answer (introduction, decline or composed), the
 /// retrieval behind a composed one, and the context a follow-up will need.</summary>
-public sealed record Routed(string Text, Answer Answer, RetrievalResult? Result, IReadOnlyList<Token>? Context);
+public sealed record Routed(string Text, Answer Answer, RetrievalResult? Result, ConversationContext? Context);
 
 /// <summary>
 /// The offline pipeline: greetings get an introduction, small talk a decline; a follow-up is searched together
@@ -26,15 +26,14 @@ public sealed partial class QuestionRouter(
     /// <summary>Longer questions are cut to this many characters before analysis.</summary>
     public const int MaxQuestionLength = 500;
 
-    private const int MaxContextTokens = 40;
-
     public Answer Introduce(Language language) => composer.Introduce(knowledge.Current.Knowledge, language);
 
     /// <summary>Routes a question; <paramref name="last"/> is its conversation's previous turn, if any.</summary>
     public Routed Route(KnowledgeIndex index, Question question, ConversationTurn? last = null)
     {
         var text = question.Text.Length > MaxQuestionLength ? question.Text[..MaxQuestionLength] : question.Text;
-        var query = index.Parse(text, time.GetLocalNow().Year);
+        var year = time.GetLocalNow().Year;
+        var query = index.Parse(text, year);
         if (GreetingDetector.IsGreeting(query.Normalized, index.Knowledge.Bot))
         {
             return new Routed(text, composer.Introduce(index.Knowledge, query.Language), null, null);
@@ -47,16 +46,15 @@ public sealed partial class QuestionRouter(
 
         var tokens = query.Tokens;
         var followUp = last is not null && FollowUpDetector.IsFollowUp(query, index.Knowledge.Lexicon);
-        var result = retriever.Search(index, query, followUp ? last!.Tokens : null);
+        var earlier = followUp ? ConversationContext.Of(last!, index, year) : null;
+        var result = retriever.Search(index, query, earlier?.Tokens);
         if (result.Verdict != Verdict.Found)
         {
             LogDeclined(logger, result.Verdict, string.Join(",", result.UnknownWords));
             return new Routed(text, composer.Decline(index.Knowledge, query.Language), null, null);
         }
 
-        var context = followUp ? tokens.Concat(last!.Tokens.Where(t => !tokens.Contains(t))) : tokens;
-        return new Routed(text, composer.Compose(result, index), result,
-            context.Where(t => !t.IsStop).Take(MaxContextTokens).ToList());
+        return new Routed(text, composer.Compose(result, index), result, ConversationContext.Continue(index, text, tokens, earlier));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Declined ({Verdict}); unknown words: {Unknown}")]

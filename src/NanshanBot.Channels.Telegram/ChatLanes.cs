@@ -13,7 +13,7 @@ namespace NanshanBot.Channels.Telegram;
 /// identity is known); at start they hold what the last run left pending. On shutdown, answers being written
 /// finish and queued ones stay in the journal for the next start.
 /// </summary>
-public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handler, TelegramClient client, IOptions<TelegramOptions> options,
+public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handler, IOptions<TelegramOptions> options,
     ILogger<ChatLanes> logger) : IHostedService
 {
     private readonly object gate = new();
@@ -178,7 +178,7 @@ public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handl
         }
         catch (Exception e)
         {
-            LogHandlerFailed(logger, update.Id, e.GetType().Name, client.Describe(e));
+            LogHandlerFailed(logger, update.Id, e);
         }
     }
 
@@ -207,6 +207,6 @@ public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handl
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped with {Count} Telegram chats still being answered; their updates are answered at the next start")]
     private static partial void LogStoppedUnfinished(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler ({Type}: {Error}); it is skipped")]
-    private static partial void LogHandlerFailed(ILogger logger, int updateId, string type, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed in the handler; it is skipped")]
+    private static partial void LogHandlerFailed(ILogger logger, int updateId, Exception exception);
 }

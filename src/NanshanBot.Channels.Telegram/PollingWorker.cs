@@ -14,7 +14,8 @@ namespace NanshanBot.Channels.Telegram;
 /// lane. The offset moves past updates as soon as they are on disk (the <see cref="UpdateJournal"/>), not when
 /// they are answered, so the next getUpdates never waits for a slow chat, a crash loses nothing and a restart
 /// repeats nothing. When too many updates are pending the offset stays, and Telegram keeps the rest for later.
-/// Network errors and 5xx back off; a 429 waits its retry_after; a 409 says what to do.
+/// The client retries network errors, 5xx and 429s (<see cref="TelegramRetries"/>); past that, polling goes on
+/// backing off (<see cref="TelegramRetries.UntilItWorks"/>), and a 409 or 401 says what to do.
 /// </summary>
 public sealed partial class PollingWorker(
     TelegramClient client,
@@ -38,26 +39,21 @@ public sealed partial class PollingWorker(
         }
 
         lanes.Open();
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        var polling = TelegramRetries.UntilItWorks(time, (e, wait) => LogPollFailure(e, wait));
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var updates = await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
-                failures = 0;
+                var updates = await polling.ExecuteAsync(async ct =>
+                    await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, ct), stoppingToken);
                 if (!await TakeAsync(updates))
                 {
                     await Task.Delay(WhileFull, time, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                await WaitAfterFailureAsync(e, ++failures, stoppingToken);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
 
         LogStopped(logger);
@@ -77,33 +73,19 @@ public sealed partial class PollingWorker(
         return !full;
     }
 
-    private async Task WaitAfterFailureAsync(Exception e, int failures, CancellationToken stoppingToken)
+    private void LogPollFailure(Exception e, TimeSpan wait)
     {
-        var wait = Backoff.Delay(failures);
         switch (e)
         {
             case ApiRequestException { ErrorCode: (int)HttpStatusCode.Conflict } conflict:
                 LogConflict(logger, conflict.Message);
                 break;
-            case ApiRequestException { ErrorCode: (int)HttpStatusCode.TooManyRequests } limited:
-                wait = TimeSpan.FromSeconds(limited.Parameters?.RetryAfter ?? 1);
-                LogRateLimited(logger, wait.TotalSeconds);
-                break;
             case ApiRequestException { ErrorCode: (int)HttpStatusCode.Unauthorized }:
                 LogUnauthorized(logger);
-                wait = TimeSpan.FromSeconds(30);
                 break;
             default:
-                LogPollFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
+                LogPollFailed(logger, wait.TotalSeconds, e);
                 break;
-        }
-
-        try
-        {
-            await Task.Delay(wait, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 
@@ -111,53 +93,38 @@ public sealed partial class PollingWorker(
     internal static async Task<bool> StartAsync(TelegramClient client, BotIdentity identity, bool deleteWebhook,
         TimeProvider time, ILogger logger, CancellationToken stoppingToken)
     {
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        var starting = TelegramRetries.UntilItWorks(time, (e, wait) =>
         {
-            try
+            if (e is ApiRequestException { ErrorCode: (int)HttpStatusCode.Unauthorized })
             {
-                var me = await client.Bot.GetMe(stoppingToken);
-                identity.Set(me.Id, me.Username);
-                if (deleteWebhook)
-                {
-                    await DeleteWebhookAsync(client, logger, stoppingToken);
-                }
+                LogUnauthorized(logger);
+            }
+            else
+            {
+                LogStartFailed(logger, wait.TotalSeconds, e);
+            }
+        });
+        try
+        {
+            var me = await starting.ExecuteAsync(async ct => await client.Bot.GetMe(ct), stoppingToken);
+            identity.Set(me.Id, me.Username);
+            if (deleteWebhook)
+            {
+                await starting.ExecuteAsync(async ct => await DeleteWebhookAsync(client, logger, ct), stoppingToken);
+            }
 
-                LogStarted(logger, me.Username ?? me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return true;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return false;
-            }
-            catch (Exception e)
-            {
-                var wait = Backoff.Delay(attempt);
-                if (e is ApiRequestException { ErrorCode: (int)HttpStatusCode.Unauthorized })
-                {
-                    LogUnauthorized(logger);
-                }
-                else
-                {
-                    LogStartFailed(logger, e.GetType().Name, client.Describe(e), wait.TotalSeconds);
-                }
-
-                try
-                {
-                    await Task.Delay(wait, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return false;
-                }
-            }
+            LogStarted(logger, me.Username ?? me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return true;
         }
-
-        return false;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>Polling needs no webhook; a server that refuses the call (a Bot API server without webhooks) is
     /// no reason not to poll.</summary>
-    private static async Task DeleteWebhookAsync(TelegramClient client, ILogger logger, CancellationToken stoppingToken)
+    private static async ValueTask DeleteWebhookAsync(TelegramClient client, ILogger logger, CancellationToken stoppingToken)
     {
         try
         {
@@ -165,12 +132,12 @@ public sealed partial class PollingWorker(
         }
         catch (ApiRequestException e) when (e.ErrorCode is >= 400 and < 500 and not 401 and not 429)
         {
-            LogDeleteWebhookRefused(logger, e.ErrorCode, client.Describe(e));
+            LogDeleteWebhookRefused(logger, e.ErrorCode, e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram deleteWebhook refused ({Code}: {Error}); polling anyway")]
-    private static partial void LogDeleteWebhookRefused(ILogger logger, int code, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram deleteWebhook refused ({Code}); polling anyway")]
+    private static partial void LogDeleteWebhookRefused(ILogger logger, int code, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram channel started as @{Username}")]
     private static partial void LogStarted(ILogger logger, string username);
@@ -181,15 +148,12 @@ public sealed partial class PollingWorker(
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram says 409 Conflict ({Reason}). Either a webhook is set for this token (run with Telegram:Mode=webhook, or let polling delete it) or another instance is polling the same token: stop the other instance.")]
     private static partial void LogConflict(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates rate-limited; waiting {Seconds} s as asked")]
-    private static partial void LogRateLimited(ILogger logger, double seconds);
-
     [LoggerMessage(Level = LogLevel.Critical, Message = "Telegram rejected the bot token (401 Unauthorized): check Telegram__BotToken")]
     private static partial void LogUnauthorized(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Type}: {Error}); retrying in {Seconds} s")]
-    private static partial void LogPollFailed(ILogger logger, string type, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed; retrying in {Seconds} s")]
+    private static partial void LogPollFailed(ILogger logger, double seconds, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start-up call failed ({Type}: {Error}); retrying in {Seconds} s")]
-    private static partial void LogStartFailed(ILogger logger, string type, string error, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram start-up call failed; retrying in {Seconds} s")]
+    private static partial void LogStartFailed(ILogger logger, double seconds, Exception exception);
 }

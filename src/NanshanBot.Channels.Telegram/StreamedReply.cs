@@ -1,6 +1,5 @@
 using NanshanBot.Answering;
 using NanshanBot.Answering.Grounding;
-using Telegram.Bot.Types.ReplyMarkups;
 
 namespace NanshanBot.Channels.Telegram;
 
@@ -15,8 +14,9 @@ public sealed class StreamedReply(TelegramSender sender, TimeProvider time)
 {
     private static readonly TimeSpan EditInterval = TimeSpan.FromSeconds(1.5);
 
-    public async Task<Answer> DeliverAsync(IAsyncEnumerable<AnswerUpdate> updates, long chatId, bool isGroup, int? replyTo, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IAsyncEnumerable<AnswerUpdate> updates, TelegramChat chat, CancellationToken cancellationToken)
     {
+        var (chatId, isGroup, replyTo) = (chat.Id, chat.IsGroup, chat.ReplyTo);
         var draft = new System.Text.StringBuilder();
         int? draftId = null;
         var lastEdit = time.GetUtcNow();
@@ -49,25 +49,11 @@ public sealed class StreamedReply(TelegramSender sender, TimeProvider time)
 
         if (draftId is { } messageId)
         {
-            await sender.EditAsync(chatId, isGroup, messageId, answer!.Text, Keyboard(answer), cancellationToken);
+            await sender.EditAsync(chatId, isGroup, messageId, answer!.Text, TelegramReplies.Keyboard(answer), cancellationToken);
         }
         else
         {
-            await sender.SendAsync(chatId, isGroup, answer!.Text, replyTo, Keyboard(answer), cancellationToken);
+            await sender.SendAsync(chatId, isGroup, answer!.Text, replyTo, TelegramReplies.Keyboard(answer), cancellationToken);
         }
-
-        return answer;
-    }
-
-    /// <summary>Suggested questions, one button a row; under an answer, 👍/👎 to say whether it helped.</summary>
-    public static InlineKeyboardMarkup? Keyboard(Answer answer)
-    {
-        var rows = answer.Suggestions.Select(s => new[] { InlineKeyboardButton.WithCallbackData(s.Text, s.Key) }).ToList();
-        if (answer.Kind == AnswerKind.Answered)
-        {
-            rows.Add([InlineKeyboardButton.WithCallbackData("👍", "fb:+:" + answer.Id), InlineKeyboardButton.WithCallbackData("👎", "fb:-:" + answer.Id)]);
-        }
-
-        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
     }
 }

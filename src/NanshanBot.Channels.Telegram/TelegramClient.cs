@@ -4,44 +4,18 @@ using Telegram.Bot;
 namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
-/// The one Telegram.Bot client of the service. Its HttpClient is its own (not from IHttpClientFactory, whose
-/// logging would write request URLs, and so the token, to the logs), and the library's own retry is off: 429s
-/// and failures are retried by <see cref="TelegramSender"/> and the workers on the injected clock.
+/// The Telegram.Bot client of the service, over an HttpClient from IHttpClientFactory (named
+/// <see cref="HttpClientName"/>): its logging is removed, so that request URLs (and with them the token) never
+/// reach a log, and its one resilience handler (<see cref="TelegramRetries"/>) does every retry; the library's
+/// own retry is off.
 /// </summary>
-public sealed class TelegramClient : IDisposable
+public sealed class TelegramClient(IHttpClientFactory http, IOptions<TelegramOptions> options)
 {
-    private readonly HttpClient http;
+    public const string HttpClientName = "telegram";
 
-    public TelegramClient(IOptions<TelegramOptions> options)
-    {
-        var o = options.Value;
-        Token = o.BotToken ?? throw new InvalidOperationException("Telegram:BotToken is not set.");
-        http = new HttpClient { Timeout = TimeSpan.FromSeconds(o.PollTimeoutSeconds + 15) };
-        var clientOptions = new TelegramBotClientOptions(Token, string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? null : o.ApiBaseUrl)
-        {
-            RetryCount = 0,
-        };
-        Bot = new TelegramBotClient(clientOptions, http);
-    }
+    private readonly TelegramBotClientOptions clientOptions =
+        new(options.Value.BotToken!, string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl) ? null : options.Value.ApiBaseUrl) { RetryCount = 0 };
 
-    public ITelegramBotClient Bot { get; }
-
-    private string Token { get; }
-
-    /// <summary>Text safe to log: the token replaced wherever it appears.</summary>
-    public string Redact(string text) => text.Replace(Token, "<token>", StringComparison.Ordinal);
-
-    /// <summary>An exception as the logs show it: its message and its causes', with the token redacted.</summary>
-    public string Describe(Exception e)
-    {
-        var messages = new List<string>();
-        for (var current = e; current is not null && messages.Count < 4; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-        }
-
-        return Redact(string.Join(" <- ", messages));
-    }
-
-    public void Dispose() => http.Dispose();
+    /// <summary>A client for the calls at hand (cheap: the factory pools the handlers and renews them).</summary>
+    public ITelegramBotClient Bot => new TelegramBotClient(clientOptions, http.CreateClient(HttpClientName));
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using NanshanBot.Knowledge;
 
 namespace NanshanBot.Channels.Telegram;
 
@@ -52,6 +54,17 @@ public sealed class TelegramOptions
     public int PollTimeoutSeconds { get; set; } = 25;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken);
+
+    /// <summary>Whether <paramref name="configuration"/> turns the channel on: what registration decides with.</summary>
+    public static bool IsOn(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(BotToken)]);
+
+    /// <summary>The mode <paramref name="configuration"/> asks for: registration chooses the worker with it.</summary>
+    /// <exception cref="ConfigurationException">Neither polling nor webhook.</exception>
+    public static TelegramMode ModeIn(IConfiguration configuration) => configuration[Section + ":" + nameof(Mode)] is not { Length: > 0 } mode
+        ? TelegramMode.Polling
+        : Enum.TryParse<TelegramMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new ConfigurationException($"Telegram:Mode must be polling or webhook; got '{mode}'.");
 }
 
 /// <summary>Checks the Telegram section at start-up, so that a mistake stops the service with a clear message

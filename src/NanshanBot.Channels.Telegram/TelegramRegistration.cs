@@ -14,29 +14,33 @@ public static class TelegramRegistration
     {
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        var options = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
-        if (!options.Enabled)
+        if (!TelegramOptions.IsOn(configuration))
         {
             return services;
         }
 
+        services.AddHttpClient(TelegramClient.HttpClientName, (sp, http) =>
+                http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollTimeoutSeconds + 15))
+            .RemoveAllLoggers()
+            .AddResilienceHandler(TelegramClient.HttpClientName, TelegramRetries.Configure);
         services.AddSingleton<TelegramClient>();
         services.AddSingleton<BotIdentity>();
+        services.AddSingleton<ITransport>(sp => sp.GetRequiredService<BotIdentity>());
         services.AddSingleton<SendThrottle>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<StreamedReply>();
-        services.AddSingleton<LastAnswers>();
-        services.AddSingleton<ChatAdmission>();
+        services.AddSingleton<TelegramReplies>();
         services.AddSingleton<UpdateHandler>();
+        services.AddOptions<FloodLimits>(UpdateHandler.Channel).Configure<IOptions<TelegramOptions>>((limits, telegram) =>
+            (limits.PerUser, limits.PerGroup) = (telegram.Value.FloodLimitPerMinute, telegram.Value.GroupFloodLimitPerMinute));
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
         services.AddSingleton<UpdateJournal>();
         services.AddSingleton<ChatLanes>();
         // Before the workers: hosted services stop in reverse order, so the lanes drain after intake has stopped.
         services.AddHostedService(sp => sp.GetRequiredService<ChatLanes>());
-        if (options.Mode == TelegramMode.Webhook)
+        if (TelegramOptions.ModeIn(configuration) == TelegramMode.Webhook)
         {
             services.AddSingleton<WebhookInbox>();
-            services.AddSingleton<WebhookMode>();
             services.AddHostedService<WebhookWorker>();
         }
         else
@@ -50,7 +54,8 @@ public static class TelegramRegistration
 
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetService<WebhookMode>() is not null)
+        // Asked of the registrations, not by resolving the inbox: options are validated when the host starts.
+        if (endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>().IsService(typeof(WebhookInbox)))
         {
             endpoints.MapPost(WebhookInbox.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
                 inbox.ReceiveAsync(request, ct)).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(WebhookInbox.MaxBodyBytes));
@@ -58,8 +63,4 @@ public static class TelegramRegistration
 
         return endpoints;
     }
-
-    /// <summary>Present when the channel runs in webhook mode (checked without resolving the options, which
-    /// are validated when the host starts).</summary>
-    private sealed class WebhookMode;
 }

@@ -11,13 +11,13 @@ namespace NanshanBot.Channels.Telegram;
 
 /// <summary>
 /// Sends replies: escaped for HTML parse mode, split at sentence ends into Telegram's 4096-character
-/// messages, each waiting its turn in <see cref="SendThrottle"/>; a 429 waits its <c>retry_after</c>, a
-/// network error or 5xx is retried with backoff, and anything else is logged and given up.
+/// messages, each waiting its turn in <see cref="SendThrottle"/>. Retries (a 429's <c>retry_after</c>, backoff
+/// after a network error or 5xx) are the client's (<see cref="TelegramRetries"/>); what still fails is logged
+/// and given up.
 /// </summary>
-public sealed partial class TelegramSender(TelegramClient client, SendThrottle throttle, TimeProvider time, ILogger<TelegramSender> logger)
+public sealed partial class TelegramSender(TelegramClient client, SendThrottle throttle, ILogger<TelegramSender> logger)
 {
     public const int MaxMessageLength = 4096;
-    private const int MaxAttempts = 5;
 
     public async Task SendAsync(long chatId, bool isGroup, string text, int? replyTo, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
     {
@@ -59,58 +59,22 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
     public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken, string? text = null) =>
         WithRetriesAsync("answerCallbackQuery", () => client.Bot.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken), cancellationToken);
 
+    /// <summary>Makes the call (its retries are the client's resilience handler's); a call that still fails is
+    /// logged with its stack and given up, unless the service is stopping.</summary>
     private async Task WithRetriesAsync(string method, Func<Task> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                await call();
-                return;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode == (int)HttpStatusCode.TooManyRequests && attempt < MaxAttempts)
-            {
-                var wait = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1);
-                LogRateLimited(logger, method, wait.TotalSeconds);
-                await Task.Delay(wait, time, cancellationToken);
-            }
-            catch (Exception e) when (IsTransient(e) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                var wait = Backoff.Delay(attempt);
-                LogRetrying(logger, method, client.Describe(e), wait.TotalSeconds);
-                await Task.Delay(wait, time, cancellationToken);
-            }
-            catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                LogGaveUp(logger, method, client.Describe(e));
-                return;
-            }
+            await call();
+        }
+        catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogGaveUp(logger, method, e);
         }
     }
 
-    /// <summary>Worth another try: the network, a timeout, or Telegram's own 5xx.</summary>
-    internal static bool IsTransient(Exception e) => e switch
-    {
-        ApiRequestException api => api.ErrorCode >= 500,
-        RequestException or HttpRequestException => true,
-        TaskCanceledException => true,
-        _ => false,
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Method} rate-limited; waiting {Seconds} s as asked")]
-    private static partial void LogRateLimited(ILogger logger, string method, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram {Method} failed ({Error}); retrying in {Seconds} s")]
-    private static partial void LogRetrying(ILogger logger, string method, string error, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram {Method} failed for good ({Error}); the message is dropped")]
-    private static partial void LogGaveUp(ILogger logger, string method, string error);
-}
-
-/// <summary>Exponential backoff: 1, 2, 4, 8... seconds, at most 30.</summary>
-public static class Backoff
-{
-    public static TimeSpan Delay(int attempt) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, attempt - 1))));
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram {Method} failed for good; the message is dropped")]
+    private static partial void LogGaveUp(ILogger logger, string method, Exception exception);
 }
 
 /// <summary>Escaping for Telegram's HTML parse mode: only &amp;, &lt;, &gt; (and &quot;) are entities there.</summary>

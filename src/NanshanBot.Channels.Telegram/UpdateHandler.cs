@@ -1,34 +1,23 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NanshanBot.Answering;
-using NanshanBot.Channels;
 using NanshanBot.Knowledge.Model;
-using NanshanBot.Operations;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace NanshanBot.Channels.Telegram;
 
+/// <summary>A chat as replies address it: its id, whether it is a group, and the message a group reply quotes.</summary>
+public readonly record struct TelegramChat(long Id, bool IsGroup, int? ReplyTo);
+
 /// <summary>
-/// Where a Telegram update becomes a question: decides whether to answer (every text in a private chat; in a
-/// group only commands, @mentions and replies to the bot), handles the commands (admin ones in private chats
-/// only), suggestion and feedback buttons, keeps floods out (<see cref="ChatAdmission"/>), and hands the reply to
-/// <see cref="TelegramSender"/>. It never ranks or phrases anything itself.
+/// Where a Telegram update comes in: reads it into an <see cref="InboundMessage"/> (in a group only commands,
+/// @mentions and replies to the bot count; a button is a suggestion or a vote), hands it to the
+/// <see cref="ChatGateway"/>, which applies every rule, and gives the reply to <see cref="TelegramReplies"/>.
 /// </summary>
-public sealed class UpdateHandler(
-    AnswerEngine engine,
-    TelegramSender sender,
-    StreamedReply reply,
-    BotIdentity bot,
-    LastAnswers lastAnswers,
-    AdminCommands admin,
-    FeedbackVotes votes,
-    ChatAdmission admission,
-    IOptions<TelegramOptions> options,
-    ILogger<UpdateHandler> logger)
+public sealed class UpdateHandler(ChatGateway gateway, TelegramReplies replies, BotIdentity bot, IOptions<TelegramOptions> options)
 {
+    public const string Channel = "telegram";
+
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { } message } => HandleMessageAsync(message, cancellationToken),
@@ -44,110 +33,53 @@ public sealed class UpdateHandler(
             return;
         }
 
-        var language = TelegramTexts.For(message.From?.LanguageCode);
         var chat = new TelegramChat(message.Chat.Id, isGroup, isGroup ? message.MessageId : null);
-        if (!await admission.AdmitAsync(message.From?.Id ?? message.Chat.Id, chat, language, cancellationToken))
+        var text = message.Text is { } t ? StripMention(t).Trim() : null;
+        var kind = text is null ? MessageKind.Unsupported : text.StartsWith('/') ? MessageKind.Command : MessageKind.Text;
+        var inbound = Inbound(chat, message.From, kind, text ?? "") with
         {
-            return;
-        }
-
-        if (message.Text is not { } text)
-        {
-            await sender.SendAsync(chat.Id, isGroup, TelegramTexts.TextOnly(language), chat.ReplyTo, null, cancellationToken);
-            return;
-        }
-
-        text = StripMention(text).Trim();
-        var conversation = ConversationId(message.Chat.Id, isGroup ? message.From?.Id : null);
-        if (text.StartsWith('/'))
-        {
-            await HandleCommandAsync(text, chat, conversation, language, message.From?.Id, cancellationToken);
-            return;
-        }
-
-        await AnswerAsync(text, chat, conversation, cancellationToken);
+            IsAdmin = message.From is { } from && options.Value.AdminUserIds.Contains(from.Id),
+        };
+        await replies.RenderAsync(await gateway.HandleAsync(inbound, cancellationToken), chat, cancellationToken);
     }
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        var language = TelegramTexts.For(query.From.LanguageCode);
         var chat = query.Message is { } message
             ? new TelegramChat(message.Chat.Id, message.Chat.Type is ChatType.Group or ChatType.Supergroup, null)
             : new TelegramChat(query.From.Id, false, null);
-        if (!await admission.AdmitAsync(query.From.Id, chat, language, cancellationToken))
+        var data = query.Data ?? "";
+        var vote = data.StartsWith(TelegramReplies.VotePrefix, StringComparison.Ordinal) && data.Length > 5;
+        if (!vote && query.Message is null)
         {
-            await sender.AnswerCallbackAsync(query.Id, cancellationToken);
+            // A button on a message this bot cannot reply under (an inline message): nothing to answer into.
+            await replies.AcknowledgeAsync(query.Id, null, cancellationToken);
             return;
         }
 
-        if (query.Data is { } data && data.StartsWith("fb:", StringComparison.Ordinal) && data.Length > 5)
+        var inbound = vote
+            ? Inbound(chat, query.From, MessageKind.Feedback, data[5..]) with { Helpful = data[3] == '+' }
+            : Inbound(chat, query.From, MessageKind.Suggestion, data);
+        var reply = await gateway.HandleAsync(inbound, cancellationToken);
+        await replies.AcknowledgeAsync(query.Id, reply.Kind == ReplyKind.Receipt ? reply.Text : null, cancellationToken);
+        if (reply.Kind != ReplyKind.Receipt)
         {
-            var counted = await votes.VoteAsync("telegram", query.From.Id.ToString(CultureInfo.InvariantCulture), data[5..], helpful: data[3] == '+', cancellationToken);
-            await sender.AnswerCallbackAsync(query.Id, cancellationToken, counted ? TelegramTexts.Thanks(language) : TelegramTexts.AlreadyVoted(language));
-            return;
+            await replies.RenderAsync(reply, chat, cancellationToken);
         }
-
-        await sender.AnswerCallbackAsync(query.Id, cancellationToken);
-        if (query.Message is null)
-        {
-            return;
-        }
-
-        if (query.Data is not { } key || engine.Suggested(key) is not { } question)
-        {
-            await sender.SendAsync(chat.Id, chat.IsGroup, TelegramTexts.SuggestionGone(language), null, null, cancellationToken);
-            return;
-        }
-
-        await AnswerAsync(question, chat, ConversationId(chat.Id, chat.IsGroup ? query.From.Id : null), cancellationToken);
     }
 
-    private async Task HandleCommandAsync(string text, TelegramChat chat, string conversation, Language language, long? from, CancellationToken cancellationToken)
+    /// <summary>A message of this chat from <paramref name="from"/>: in a group, each member has a conversation
+    /// of their own and the group's limit applies too.</summary>
+    private static InboundMessage Inbound(TelegramChat chat, User? from, MessageKind kind, string payload)
     {
-        // In a group, an admin's /stats would show the statistics to everyone in it.
-        if (AdminCommands.IsCommand(text) && !chat.IsGroup && from is { } user && options.Value.AdminUserIds.Contains(user))
+        var user = from?.Id ?? chat.Id;
+        var conversation = chat.IsGroup && from is not null ? $"tg:{chat.Id}:{from.Id}" : $"tg:{chat.Id}";
+        return new InboundMessage(Channel, conversation, user.ToString(CultureInfo.InvariantCulture), kind, payload)
         {
-            await sender.SendAsync(chat.Id, chat.IsGroup, await admin.RunAsync(text, cancellationToken), chat.ReplyTo, null, cancellationToken);
-            return;
-        }
-
-        var command = text.Split(' ', 2)[0].ToLowerInvariant();
-        var response = command switch
-        {
-            "/about" => About(language),
-            "/sources" => await lastAnswers.SourcesAsync(conversation, cancellationToken) is { Sources.Count: > 0 } last
-                ? TelegramTexts.SourcesHeading(language) + "\n" + string.Join("\n", last.Sources.Select(s => TelegramTexts.Describe(s, language)))
-                : TelegramTexts.NoLastAnswer(language),
-            _ => null,
+            Group = chat.IsGroup ? chat.Id.ToString(CultureInfo.InvariantCulture) : null,
+            Language = from?.LanguageCode?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English,
+            Streams = true,
         };
-        if (response is not null)
-        {
-            await sender.SendAsync(chat.Id, chat.IsGroup, response, chat.ReplyTo, null, cancellationToken);
-            return;
-        }
-
-        var intro = engine.Introduce(language);
-        await sender.SendAsync(chat.Id, chat.IsGroup, intro.Text, chat.ReplyTo, StreamedReply.Keyboard(intro), cancellationToken);
-    }
-
-    private async Task AnswerAsync(string question, TelegramChat chat, string conversation, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var updates = engine.StreamAsync(new Question(conversation, question) { Channel = "telegram" }, cancellationToken);
-        var answer = await reply.DeliverAsync(updates, chat.Id, chat.IsGroup, chat.ReplyTo, cancellationToken);
-        if (answer.Kind == AnswerKind.Answered)
-        {
-            await lastAnswers.RememberAsync(conversation, answer.Sources, cancellationToken);
-        }
-
-        ChannelLog.Answered(logger, "telegram", chat.Id.ToString(CultureInfo.InvariantCulture),
-            Stopwatch.GetElapsedTime(started), answer);
-    }
-
-    private string About(Language language)
-    {
-        var sources = engine.Knowledge.Sources.Values.OrderBy(s => s.Date, StringComparer.Ordinal);
-        return TelegramTexts.KnowledgeHeading(language) + "\n" + string.Join("\n", sources.Select(s => TelegramTexts.Describe(s, language)));
     }
 
     /// <summary>In a group: a command (to this bot, if it names one), an @mention, or a reply to the bot.</summary>
@@ -171,7 +103,4 @@ public sealed class UpdateHandler(
 
     private string StripMention(string text) =>
         bot.Username.Length == 0 ? text : text.Replace("@" + bot.Username, "", StringComparison.OrdinalIgnoreCase);
-
-    private static string ConversationId(long chatId, long? userInGroup) =>
-        userInGroup is { } user ? $"tg:{chatId}:{user}" : $"tg:{chatId}";
 }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using NanshanBot.Channels;
+using NanshanBot.Operations;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using NanshanBot.Channels;
+using NanshanBot.Operations;
 
 namespace NanshanBot.Channels.Telegram;
 

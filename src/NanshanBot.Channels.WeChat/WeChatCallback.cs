@@ -129,13 +129,26 @@ public sealed partial class WeChatCallback(
         var key = fields.TryGetValue("MsgId", out var id) && id.Length > 0
             ? $"{account.Channel}:msg:{id}"
             : $"{account.Channel}:event:{Field(fields, "FromUserName")}:{Field(fields, "CreateTime")}";
-        var reply = cache.GetOrStart(key, () => Task.Run(() => messages.ReplyAsync(account, fields), CancellationToken.None));
+        var reply = cache.GetOrStart(key, () => Compute(account, fields));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var deadline = Task.Delay(options.Value.ReplyDeadline, time, timeout.Token);
         var first = await Task.WhenAny(reply, deadline);
         await timeout.CancelAsync();
         return first == reply ? await reply : "";
     }
+
+    /// <summary>The reply, computed off the request's thread (so that the deadline can win), its failure logged
+    /// with its stack even when no request waits for it any more.</summary>
+    private Task<string> Compute(WeChatAccount account, Dictionary<string, string> fields)
+    {
+        var reply = Task.Run(() => messages.ReplyAsync(account, fields), CancellationToken.None);
+        reply.ContinueWith(t => LogReplyFailed(logger, account.Channel, t.Exception!.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return reply;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Channel} reply could not be computed; WeChat's retry tries again")]
+    private static partial void LogReplyFailed(ILogger logger, string channel, Exception exception);
 
     private static string Field(Dictionary<string, string> fields, string name) => fields.GetValueOrDefault(name, "");
 

@@ -1,71 +1,38 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NanshanBot.Answering;
-using NanshanBot.Knowledge.Model;
-using NanshanBot.Operations;
-using NanshanBot.State;
-
 namespace NanshanBot.Channels.WeChat;
 
 /// <summary>
-/// Where a WeChat message becomes a question: text is answered (within the per-user flood limit), a
-/// subscription is welcomed with example questions, other events get nothing, other message types a polite
-/// "text only". Returns the reply text, "" for none.
+/// Where a WeChat or WeCom message comes in: a text is a question (or a command, from '/'), a subscription a
+/// /start (the welcome with example questions), another event nothing, any other message type unsupported. The
+/// <see cref="ChatGateway"/> applies the rules; the reply text comes back ("" for none).
 /// </summary>
-public sealed class WeChatMessages(
-    AnswerEngine engine,
-    AdminCommands admin,
-    IOptions<WeChatOptions> options,
-    ISharedState state,
-    TimeProvider time,
-    ILogger<WeChatMessages> logger)
+public sealed class WeChatMessages(ChatGateway gateway)
 {
-    private readonly FloodGuard flood = new(state, time, "wechat", options.Value.FloodLimitPerMinute);
-
     public async Task<string> ReplyAsync(WeChatAccount account, Dictionary<string, string> fields)
     {
-        var user = fields.GetValueOrDefault("FromUserName", "");
-        switch (fields.GetValueOrDefault("MsgType", ""))
+        if (Read(account, fields) is not { } message)
         {
-            case "text":
-                return await AnswerAsync(account, user, fields.GetValueOrDefault("Content", ""));
-            case "event" when fields.GetValueOrDefault("Event", "").Equals("subscribe", StringComparison.OrdinalIgnoreCase):
-                return engine.Introduce(Language.Chinese).Text;
-            case "event":
-                return "";
-            default:
-                return "目前只能看懂文字消息，请用文字提问。I can only read text messages; please type your question.";
+            return "";
         }
+
+        var reply = await gateway.HandleAsync(message, CancellationToken.None);
+        return reply.Kind == ReplyKind.None ? "" : reply.Text;
     }
 
-    private async Task<string> AnswerAsync(WeChatAccount account, string user, string content)
+    private static InboundMessage? Read(WeChatAccount account, Dictionary<string, string> fields)
     {
-        var channel = account.Channel;
-        switch (await flood.CheckAsync(channel + ":" + user))
+        var user = fields.GetValueOrDefault("FromUserName", "");
+        var content = fields.GetValueOrDefault("Content", "");
+        var (kind, payload) = fields.GetValueOrDefault("MsgType", "") switch
         {
-            case FloodVerdict.Notify:
-                return "消息发得太快了，请稍等一分钟再问。";
-            case FloodVerdict.Ignore:
-                return "";
-        }
+            "text" => (content.TrimStart().StartsWith('/') ? MessageKind.Command : MessageKind.Text, content),
+            "event" when fields.GetValueOrDefault("Event", "").Equals("subscribe", StringComparison.OrdinalIgnoreCase) => (MessageKind.Command, "/start"),
+            "event" => ((MessageKind?)null, ""),
+            _ => (MessageKind.Unsupported, ""),
+        };
 
-        if (content.Trim().Length == 0)
-        {
-            return engine.Introduce(Language.Chinese).Text;
-        }
-
-        if (AdminCommands.IsCommand(content))
-        {
-            // Each account's own admins: an OpenID of the Official Account is no WeCom user id, nor the reverse.
-            return account.Admins.Contains(user)
-                ? await admin.RunAsync(content, CancellationToken.None)
-                : engine.Introduce(Language.Chinese).Text;
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        var answer = await engine.AnswerAsync(new Question($"{channel}:{user}", content) { Channel = channel });
-        ChannelLog.Answered(logger, channel, user, Stopwatch.GetElapsedTime(started), answer);
-        return answer.Text;
+        // Each account's own admins: an OpenID of the Official Account is no WeCom user id, nor the reverse.
+        return kind is { } k
+            ? new InboundMessage(account.Channel, $"{account.Channel}:{user}", user, k, payload) { IsAdmin = account.Admins.Contains(user) }
+            : null;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace NanshanBot.Channels.WeChat;
@@ -46,6 +47,9 @@ public sealed class WeChatOptions
     public TimeSpan ReplyDeadline { get; set; } = TimeSpan.FromMilliseconds(4500);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
+
+    /// <summary>Whether <paramref name="configuration"/> turns /wechat on: what registration decides with.</summary>
+    public static bool IsOn(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(Token)]);
 }
 
 /// <summary>Configuration section <c>WeCom</c> (a WeCom self-built app). On when <see cref="Token"/> is set;
@@ -64,6 +68,9 @@ public sealed class WeComOptions
     public string[] AdminUserIds { get; set; } = [];
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
+
+    /// <summary>Whether <paramref name="configuration"/> turns /wecom on: what registration decides with.</summary>
+    public static bool IsOn(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(Token)]);
 }
 
 public sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>, IValidateOptions<WeComOptions>

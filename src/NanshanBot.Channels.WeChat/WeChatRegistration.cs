@@ -21,20 +21,32 @@ public static class WeChatRegistration
         services.AddSingleton<ReplayGuard>();
         services.AddSingleton<WeChatMessages>();
         services.AddSingleton<WeChatCallback>();
+        if (WeChatOptions.IsOn(configuration))
+        {
+            services.AddSingleton<ITransport>(new WeChatTransport(WeChatTransport.OfficialAccount));
+        }
+
+        if (WeComOptions.IsOn(configuration))
+        {
+            services.AddSingleton<ITransport>(new WeChatTransport(WeChatTransport.WeCom));
+        }
+
+        foreach (var channel in new[] { WeChatTransport.OfficialAccount, WeChatTransport.WeCom })
+        {
+            services.AddOptions<FloodLimits>(channel).Configure<IOptions<WeChatOptions>>((limits, wechat) => limits.PerUser = wechat.Value.FloodLimitPerMinute);
+        }
+
         return services;
     }
 
+    /// <summary>The callback endpoints of the accounts that are on.</summary>
     public static WebApplication MapWeChatChannels(this WebApplication app)
     {
-        var configuration = app.Configuration;
-        if (configuration.GetSection(WeChatOptions.Section).Get<WeChatOptions>() is { Enabled: true })
+        foreach (var transport in app.Services.GetServices<ITransport>().OfType<WeChatTransport>())
         {
-            Map(app, "/wechat", sp => WeChatAccount.OfficialAccount(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
-        }
-
-        if (configuration.GetSection(WeComOptions.Section).Get<WeComOptions>() is { Enabled: true })
-        {
-            Map(app, "/wecom", sp => WeChatAccount.WeCom(sp.GetRequiredService<IOptions<WeComOptions>>().Value));
+            Map(app, "/" + transport.Channel, sp => transport.Channel == WeChatTransport.WeCom
+                ? WeChatAccount.WeCom(sp.GetRequiredService<IOptions<WeComOptions>>().Value)
+                : WeChatAccount.OfficialAccount(sp.GetRequiredService<IOptions<WeChatOptions>>().Value));
         }
 
         return app;
@@ -46,5 +58,14 @@ public static class WeChatRegistration
         app.MapGet(path, (HttpRequest request, WeChatCallback callback) => callback.Verify(request, lazy.Value));
         app.MapPost(path, (HttpRequest request, WeChatCallback callback, CancellationToken ct) => callback.ReceiveAsync(request, lazy.Value, ct))
             .WithMetadata(new RequestSizeLimitAttribute(WeChatCallback.MaxBodyBytes));
+    }
+
+    /// <summary>An account whose callback is on: <c>wechat</c> (an Official Account) or <c>wecom</c>.</summary>
+    private sealed record WeChatTransport(string Channel) : ITransport
+    {
+        public const string OfficialAccount = "wechat";
+        public const string WeCom = "wecom";
+
+        public bool Started => true;
     }
 }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Knowledge.Model;
@@ -10,27 +8,26 @@ namespace NanshanBot.Channels.Web;
 
 /// <summary>
 /// <c>POST /api/chat</c>: <c>{"conversationId","text"}</c> in, <c>{"reply","declined","sources","suggestions"}</c>
-/// out, through the same engine as every channel. Anything wrong with the request is an RFC 7807 problem:
-/// 415 for a content type other than JSON, 400 for malformed JSON, empty or oversized text.
+/// out, through the <see cref="ChatGateway"/> like every channel. Anything wrong with the request is an RFC 7807
+/// problem: 415 for a content type other than JSON, 400 for malformed JSON, empty or oversized text.
 /// </summary>
-public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> options, ILogger<ChatApi> logger)
+public sealed class ChatApi(ChatGateway gateway, IOptions<WebChatOptions> options)
 {
+    public const string Channel = "web";
+
     /// <summary>Also the endpoint's MaxRequestBodySize: Kestrel answers 413 past it, chunked bodies included.</summary>
     public const int MaxBodyBytes = 64 * 1024;
     private const int MaxConversationIdLength = 128;
 
     public async Task<IResult> ChatAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (question, problem) = await ReadAsync(request, cancellationToken);
+        var (message, problem) = await ReadAsync(request, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var answer = await engine.AnswerAsync(question!, cancellationToken);
-        ChannelLog.Answered(logger, "web", question!.ConversationId, Stopwatch.GetElapsedTime(started), answer);
-        return Results.Json(ChatResponse.From(answer), Json.Options);
+        return Results.Json(ChatResponse.From(await gateway.HandleAsync(message!, cancellationToken)), Json.Options);
     }
 
     /// <summary>
@@ -40,7 +37,7 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
     /// </summary>
     public async Task StreamAsync(HttpContext context)
     {
-        var (question, problem) = await ReadAsync(context.Request, context.RequestAborted);
+        var (message, problem) = await ReadAsync(context.Request, context.RequestAborted);
         if (problem is not null)
         {
             await problem.ExecuteAsync(context);
@@ -50,23 +47,30 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        var started = Stopwatch.GetTimestamp();
-        await foreach (var update in engine.StreamAsync(question!, context.RequestAborted))
+        var reply = await gateway.HandleAsync(message! with { Streams = true }, context.RequestAborted);
+        if (reply.Kind != ReplyKind.Stream)
+        {
+            await SendEventAsync(response, "answer", JsonSerializer.Serialize(ChatResponse.From(reply), Json.Options), context.RequestAborted);
+            return;
+        }
+
+        await foreach (var update in reply.Updates!)
         {
             var (name, data) = update.Final is { } final
                 ? ("answer", JsonSerializer.Serialize(ChatResponse.From(final), Json.Options))
                 : ("delta", JsonSerializer.Serialize(new { text = update.Delta }, Json.Options));
-            await response.WriteAsync($"event: {name}\ndata: {data}\n\n", context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
-            if (update.Final is { } done)
-            {
-                ChannelLog.Answered(logger, "web", question!.ConversationId, Stopwatch.GetElapsedTime(started), done);
-            }
+            await SendEventAsync(response, name, data, context.RequestAborted);
         }
     }
 
-    /// <summary>The question of a request, or the problem with it.</summary>
-    private async Task<(Question? Question, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task SendEventAsync(HttpResponse response, string name, string data, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync($"event: {name}\ndata: {data}\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The message of a request, or the problem with it.</summary>
+    private async Task<(InboundMessage? Message, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -99,12 +103,17 @@ public sealed class ChatApi(AnswerEngine engine, IOptions<WebChatOptions> option
         }
 
         var conversation = body!.ConversationId is { Length: > 0 and <= MaxConversationIdLength } id ? id : Guid.NewGuid().ToString("N");
-        return (new Question("web:" + conversation, text) { Channel = "web" }, null);
+        var kind = text.StartsWith('/') ? MessageKind.Command : MessageKind.Text;
+        return (new InboundMessage(Channel, "web:" + conversation, conversation, kind, text), null);
     }
 
-    /// <summary><c>GET /api/intro?lang=zh|en</c>: the introduction a new chat opens with.</summary>
-    public IResult Intro(string? lang) =>
-        Results.Json(ChatResponse.From(engine.Introduce(lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese)), Json.Options);
+    /// <summary><c>GET /api/intro?lang=zh|en</c>: the introduction a new chat opens with (a /start).</summary>
+    public async Task<IResult> IntroAsync(string? lang, CancellationToken cancellationToken)
+    {
+        var language = lang?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? Language.English : Language.Chinese;
+        var start = new InboundMessage(Channel, "web:intro", "intro", MessageKind.Command, "/start") { Language = language };
+        return Results.Json(ChatResponse.From(await gateway.HandleAsync(start, cancellationToken)), Json.Options);
+    }
 
     internal static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
@@ -118,6 +127,9 @@ public sealed record SourceDto(string Title, string Publisher, string Date, stri
 
 public sealed record ChatResponse(string Reply, bool Declined, IReadOnlyList<SourceDto> Sources, IReadOnlyList<string> Suggestions)
 {
+    /// <summary>An answer as its answer; a notice as a reply that answers nothing.</summary>
+    public static ChatResponse From(Reply reply) => reply.Answer is { } answer ? From(answer) : new(reply.Text, true, [], []);
+
     public static ChatResponse From(Answer answer) => new(
         answer.Text,
         answer.Declined,

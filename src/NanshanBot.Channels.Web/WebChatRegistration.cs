@@ -17,25 +17,34 @@ public static class WebChatRegistration
         services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
         services.AddSingleton<ChatApi>();
+        services.AddSingleton<ITransport, WebTransport>();
         services.AddProblemDetails();
         services.AddClientLimits();
         return services;
     }
 
+    /// <summary>The page and the API. The middleware they need (forwarded headers, rate limits, problem details
+    /// for /api) is placed by the host: <see cref="ClientLimits.UseClientLimits"/>.</summary>
     public static WebApplication MapWebChannel(this WebApplication app)
     {
-        app.UseStatusCodePages();
-        app.UseClientLimits();
         var bodyLimit = new RequestSizeLimitAttribute(ChatApi.MaxBodyBytes);
         app.MapPost("/api/chat", (HttpRequest request, ChatApi api, CancellationToken ct) => api.ChatAsync(request, ct))
             .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
         app.MapPost("/api/chat/stream", (HttpContext context, ChatApi api) => api.StreamAsync(context))
             .RequireRateLimiting(ClientLimits.PerClient).WithMetadata(bodyLimit);
-        app.MapGet("/api/intro", (string? lang, ChatApi api) => api.Intro(lang)).RequireRateLimiting(ClientLimits.PerClient);
+        app.MapGet("/api/intro", (string? lang, ChatApi api, CancellationToken ct) => api.IntroAsync(lang, ct)).RequireRateLimiting(ClientLimits.PerClient);
         MapPage(app, "/", "index.html", "text/html; charset=utf-8");
         MapPage(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPage(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
         return app;
+    }
+
+    /// <summary>The web page is always on.</summary>
+    private sealed class WebTransport : ITransport
+    {
+        public string Channel => ChatApi.Channel;
+
+        public bool Started => true;
     }
 
     private static void MapPage(IEndpointRouteBuilder app, string path, string file, string contentType)

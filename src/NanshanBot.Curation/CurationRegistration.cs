@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel.ChatCompletion;
+using NanshanBot.Answering;
 using NanshanBot.Answering.Llm;
 using NanshanBot.Curation.Drafting;
 using NanshanBot.Curation.Import;
@@ -18,7 +19,7 @@ public static class CurationRegistration
     /// connection is made, <c>Import:TimeoutSeconds</c>) and the fact drafter, both writing into
     /// <paramref name="knowledgePath"/>. The drafter uses the chat model when <c>Llm:*</c> registered one.
     /// </summary>
-    public static IServiceCollection AddCuration(this IServiceCollection services, IConfiguration configuration, string knowledgePath)
+    public static IServiceCollection AddCuration(this IServiceCollection services, IConfiguration configuration)
     {
         // Pages in GBK or Big5 (older Chinese sites) are read through the code-page encodings.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -31,7 +32,7 @@ public static class CurationRegistration
                 http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,text/plain;q=0.9");
             })
             .ConfigurePrimaryHttpMessageHandler(AddressPolicy.Handler);
-        services.AddSingleton(new KnowledgeFolder(knowledgePath));
+        services.AddSingleton(sp => new KnowledgeFolder(sp.GetRequiredService<KnowledgeFactory>().Path));
         services.AddSingleton<PageFetcher>();
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton(sp => new FactDrafter(

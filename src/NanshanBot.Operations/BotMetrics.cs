@@ -6,20 +6,23 @@ namespace NanshanBot.Operations;
 
 /// <summary>
 /// The service's metrics (meter <c>NanshanBot</c>, exported on /metrics for Prometheus): messages, answers by
-/// outcome, declines, answer latency per channel, and knowledge reloads.
+/// outcome, declines, answer latency per channel, messages in by channel, kind and flood verdict, and knowledge
+/// reloads. The meter comes from the host's <see cref="IMeterFactory"/>, which disposes it.
 /// </summary>
-public sealed class BotMetrics : IAnswerObserver, IDisposable
+public sealed class BotMetrics : IAnswerObserver
 {
     public const string MeterName = "NanshanBot";
-    private readonly Meter meter = new(MeterName);
     private readonly Counter<long> messages;
+    private readonly Counter<long> inbound;
     private readonly Counter<long> answers;
     private readonly Counter<long> declines;
     private readonly Counter<long> reloads;
     private readonly Histogram<double> latency;
 
-    public BotMetrics()
+    public BotMetrics(IMeterFactory meters)
     {
+        var meter = meters.Create(MeterName);
+        inbound = meter.CreateCounter<long>("nanshanbot.inbound", description: "Messages in, by channel, kind and flood verdict (Allow, Notify, Ignore)");
         messages = meter.CreateCounter<long>("nanshanbot.messages", description: "Messages answered, by channel");
         answers = meter.CreateCounter<long>("nanshanbot.answers", description: "Replies by channel and outcome (answered, declined, introduction)");
         declines = meter.CreateCounter<long>("nanshanbot.declines", description: "Questions the knowledge base does not cover, by channel");
@@ -40,7 +43,8 @@ public sealed class BotMetrics : IAnswerObserver, IDisposable
         latency.Record(elapsed.TotalMilliseconds, channel);
     }
 
-    public void Reloaded(bool ok) => reloads.Add(1, new KeyValuePair<string, object?>("result", ok ? "ok" : "invalid"));
+    public void Inbound(string channel, string kind, string verdict) =>
+        inbound.Add(1, new("channel", channel), new("kind", kind), new("verdict", verdict));
 
-    public void Dispose() => meter.Dispose();
+    public void Reloaded(bool ok) => reloads.Add(1, new KeyValuePair<string, object?>("result", ok ? "ok" : "invalid"));
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NanshanBot.Knowledge.Loading;
+using NanshanBot.Answering;
 using NanshanBot.Retrieval;
-using NanshanBot.Retrieval.Index;
 
 namespace NanshanBot.Operations;
 
@@ -22,7 +22,7 @@ public sealed record KnowledgeStatus(string Path, string Version, DateTimeOffset
 /// </summary>
 public sealed partial class KnowledgeReloader(
     KnowledgeState state,
-    string path,
+    KnowledgeFactory factory,
     BotMetrics metrics,
     IEnumerable<IAdminNotifier> notifiers,
     TimeProvider time,
@@ -31,7 +31,7 @@ public sealed partial class KnowledgeReloader(
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public KnowledgeStatus Status { get; private set; } =
-        new(path, state.Current.Knowledge.Version, time.GetUtcNow(), TimeSpan.Zero, null);
+        new(factory.Path, state.Current.Knowledge.Version, time.GetUtcNow(), TimeSpan.Zero, null);
 
     /// <summary>Reloads now; returns whether the new knowledge is serving, and a report for admins.</summary>
     public async Task<(bool Ok, string Report)> ReloadAsync(CancellationToken cancellationToken)
@@ -40,8 +40,8 @@ public sealed partial class KnowledgeReloader(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var (knowledge, errors) = KnowledgeLoader.TryLoad(path);
-            if (knowledge is null)
+            var (index, errors) = factory.TryLoad();
+            if (index is null)
             {
                 var report = new KnowledgeValidationException(errors).Message + Environment.NewLine + "The previous knowledge keeps serving.";
                 Status = Status with { LastError = report };
@@ -55,8 +55,9 @@ public sealed partial class KnowledgeReloader(
                 return (false, report);
             }
 
-            state.Replace(new KnowledgeIndex(knowledge, LanguageResources.Default));
-            Status = new KnowledgeStatus(path, knowledge.Version, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), null);
+            state.Replace(index);
+            var knowledge = index.Knowledge;
+            Status = new KnowledgeStatus(factory.Path, knowledge.Version, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), null);
             metrics.Reloaded(true);
             LogReloaded(logger, knowledge.Version, knowledge.Facts.Count, Status.LoadTime.TotalMilliseconds);
             return (true, $"Knowledge reloaded: version {knowledge.Version}, {knowledge.Facts.Count} facts, {knowledge.Passages.Count} passages, in {Status.LoadTime.TotalMilliseconds:0} ms.");

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NanshanBot.Answering;
 using NanshanBot.Knowledge.Loading;
 
 namespace NanshanBot.Operations;
@@ -12,7 +13,7 @@ namespace NanshanBot.Operations;
 /// settle so that a half-written save is not loaded. Editor and temporary files do not count. Nothing stops it:
 /// a failure is logged and the next tick looks again.
 /// </summary>
-public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, string path, TimeProvider time, ILogger<KnowledgeWatcher> logger)
+public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, KnowledgeFactory factory, TimeProvider time, ILogger<KnowledgeWatcher> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
@@ -59,6 +60,7 @@ public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, string 
 
     private string Fingerprint()
     {
+        var path = factory.Path;
         if (!Directory.Exists(path))
         {
             return "";

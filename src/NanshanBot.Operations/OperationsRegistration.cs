@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NanshanBot.Answering.Grounding;
 using NanshanBot.Retrieval;
 
@@ -7,36 +8,38 @@ namespace NanshanBot.Operations;
 
 public static class OperationsRegistration
 {
-    /// <summary>Statistics and the unanswered-question log (SQLite in <paramref name="dataFolder"/>, kept for
-    /// <paramref name="retentionDays"/> by the service), metrics, admin commands, and the reloader of
-    /// <paramref name="knowledgePath"/> (watched when <paramref name="watch"/>).</summary>
-    public static IServiceCollection AddOperations(this IServiceCollection services, string dataFolder, string knowledgePath, bool watch, int retentionDays)
+    /// <summary>Statistics and the unanswered-question log (SQLite under <see cref="DataOptions"/>' path, kept for
+    /// <c>Data:RetentionDays</c> by the service), metrics, admin commands, and the knowledge reloader (its folder
+    /// watched when <paramref name="watch"/>). Reads nothing and creates nothing: the folder and the database
+    /// appear when the log is first needed.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, bool watch)
     {
-        var database = Path.Combine(dataFolder, "questions.db");
+        services.AddOptions<DataOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataOptions>, DataOptionsValidator>();
         services.AddSingleton<BotMetrics>();
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<BotMetrics>());
-        services.AddSingleton(sp => new QuestionLog(database, sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<QuestionLog>>()));
+        services.AddSingleton(sp => new QuestionLog(Database(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuestionLog>>()));
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<QuestionLog>());
+        services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<QuestionLog>());
         services.AddSingleton<SharedCounters>();
         services.AddSingleton<IAnswerObserver>(sp => sp.GetRequiredService<SharedCounters>());
-        services.AddSingleton(sp => new KnowledgeReloader(sp.GetRequiredService<KnowledgeState>(), knowledgePath,
-            sp.GetRequiredService<BotMetrics>(), sp.GetServices<IAdminNotifier>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<KnowledgeReloader>>()));
+        services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<SharedCounters>());
+        services.AddSingleton<KnowledgeReloader>();
         services.AddSingleton<AdminCommands>();
         services.AddSingleton<ImportCommand>();
-        services.AddSingleton<FeedbackVotes>();
-        services.AddSingleton(sp => new UnansweredReport(database, sp.GetRequiredService<QuestionLog>(), sp.GetRequiredService<KnowledgeState>(),
+        services.AddSingleton(sp => new UnansweredReport(Database(sp), sp.GetRequiredService<QuestionLog>(), sp.GetRequiredService<KnowledgeState>(),
             sp.GetRequiredService<TimeProvider>()));
         if (watch)
         {
             services.AddHostedService(sp => sp.GetRequiredService<QuestionLog>());
-            services.AddHostedService(sp => new QuestionLogRetention(database, sp.GetRequiredService<QuestionLog>(), TimeSpan.FromDays(retentionDays),
+            services.AddHostedService(sp => new QuestionLogRetention(Database(sp), sp.GetRequiredService<QuestionLog>(),
+                TimeSpan.FromDays(sp.GetRequiredService<IOptions<DataOptions>>().Value.RetentionDays),
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuestionLogRetention>>()));
-            services.AddHostedService(sp => new KnowledgeWatcher(sp.GetRequiredService<KnowledgeReloader>(), knowledgePath,
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<KnowledgeWatcher>>()));
+            services.AddHostedService<KnowledgeWatcher>();
         }
 
         return services;
     }
+
+    private static string Database(IServiceProvider services) => services.GetRequiredService<IOptions<DataOptions>>().Value.QuestionDatabase();
 }

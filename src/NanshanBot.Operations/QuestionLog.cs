@@ -15,7 +15,7 @@ namespace NanshanBot.Operations;
 /// no writer thread runs (the commands) too, so a killed process loses at most that much. The text is logged
 /// without control and format characters (<see cref="UserText"/>).
 /// </summary>
-public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
+public sealed partial class QuestionLog : BackgroundService, IAnswerObserver, IFeedbackObserver
 {
     private readonly string connectionString;
     private readonly TimeProvider time;
@@ -55,7 +55,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
             ("$l", latency.TotalMilliseconds), ("$f", string.Join(",", answer.FactIds)), ("$i", answer.Id)));
     }
 
-    public void Feedback(string answerId, bool helpful) =>
+    public void Voted(string answerId, bool helpful) =>
         queue.Writer.TryWrite(command => Insert(command, "INSERT INTO feedback (at, answer_id, helpful) VALUES ($a, $i, $h)",
             ("$a", Stamp(time.GetUtcNow())), ("$i", answerId), ("$h", helpful ? 1 : 0)));
 
@@ -189,7 +189,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
         }
         catch (SqliteException e)
         {
-            LogWriteFailed(logger, batch.Count, e.Message);
+            LogWriteFailed(logger, batch.Count, e);
         }
     }
 
@@ -267,8 +267,8 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the queued question records on the timer")]
     private static partial void LogTimerFlushFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records: {Error}")]
-    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} question records")]
+    private static partial void LogWriteFailed(ILogger logger, int count, Exception exception);
 }
 
 public sealed record Statistics(long Total, long Today, long Answered, long Declined, double LatencyP50Ms, double LatencyP99Ms, long Helpful, long NotHelpful);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Grounding;
 using NanshanBot.State;
@@ -8,7 +9,7 @@ namespace NanshanBot.Operations;
 
 /// <summary>Questions by outcome and feedback, counted per day in the shared state: with several instances,
 /// /stats on any of them shows what all of them did (the SQLite log holds this instance's details).</summary>
-public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAnswerObserver
+public sealed partial class SharedCounters(ISharedState state, TimeProvider time, ILogger<SharedCounters> logger) : IAnswerObserver, IFeedbackObserver
 {
     public const int Days = 7;
     private static readonly TimeSpan Keep = TimeSpan.FromDays(Days + 1);
@@ -24,7 +25,7 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
         }
     }
 
-    public void Feedback(bool helpful) => Track(CountAsync(helpful ? "helpful" : "not-helpful"));
+    public void Voted(string answerId, bool helpful) => Track(CountAsync(helpful ? "helpful" : "not-helpful"));
 
     /// <summary>Waits until every count started so far has landed.</summary>
     public Task FlushAsync() => Task.WhenAll(counting.Keys);
@@ -54,7 +55,19 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
         return new SharedTotals(state.Where, today, week);
     }
 
-    private async Task CountAsync(string name) => await state.IncrementAsync(TodaysKey(name), Keep);
+    /// <summary>Never faults: a count that fails is logged with its stack (the state falls back by itself, so this is
+    /// a bug or a cancelled shutdown, not an outage).</summary>
+    private async Task CountAsync(string name)
+    {
+        try
+        {
+            await state.IncrementAsync(TodaysKey(name), Keep);
+        }
+        catch (Exception e)
+        {
+            LogCountFailed(logger, name, e);
+        }
+    }
 
     /// <summary>Today's key for <paramref name="name"/>, made once a day rather than once a question.</summary>
     private string TodaysKey(string name)
@@ -80,6 +93,9 @@ public sealed class SharedCounters(ISharedState state, TimeProvider time) : IAns
         counting.TryAdd(task, 0);
         task.ContinueWith(t => counting.TryRemove(t, out _), TaskScheduler.Default);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The shared count of {Name} failed")]
+    private static partial void LogCountFailed(ILogger logger, string name, Exception exception);
 
     private static string Key(string name, DateTimeOffset day) =>
         string.Create(CultureInfo.InvariantCulture, $"stats:{day.UtcDateTime:yyyyMMdd}:{name}");

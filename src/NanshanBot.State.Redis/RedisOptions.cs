@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -24,6 +25,9 @@ public sealed class RedisOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
+
+    /// <summary>Whether <paramref name="configuration"/> turns Redis on: what registration decides with.</summary>
+    public static bool IsOn(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[Section + ":" + nameof(Configuration)]);
 
     /// <summary>The client's settings: never abort on a failed connect (keep retrying in the background),
     /// timeouts as short as <see cref="OperationTimeout"/>, reconnect attempts every second.</summary>

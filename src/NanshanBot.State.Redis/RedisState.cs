@@ -14,9 +14,8 @@ namespace NanshanBot.State.Redis;
 /// reconnects by itself. Writes Redis accepted are kept locally too, so that during an outage this instance
 /// still has its own recent conversations and claims.
 /// </summary>
-public sealed partial class RedisState : ISharedState, IDisposable
+public sealed partial class RedisState : ISharedState
 {
-    private readonly Meter meter = new("NanshanBot");
     private readonly Counter<long> fallbacks;
     private readonly KeyValuePair<string, object?> prefixTag;
     private readonly IConnectionMultiplexer redis;
@@ -28,8 +27,11 @@ public sealed partial class RedisState : ISharedState, IDisposable
     private long retryAfterTicks;
     private int down;
 
-    public RedisState(IConnectionMultiplexer redis, RedisOptions options, LocalState local, TimeProvider time, ILogger<RedisState> logger)
+    /// <param name="meters">The host's meter factory: the meter <c>NanshanBot</c> it makes is the one /metrics exports, and
+    /// the host disposes it.</param>
+    public RedisState(IConnectionMultiplexer redis, RedisOptions options, LocalState local, TimeProvider time, IMeterFactory meters, ILogger<RedisState> logger)
     {
+        var meter = meters.Create("NanshanBot");
         this.redis = redis;
         this.options = options;
         this.local = local;
@@ -46,8 +48,6 @@ public sealed partial class RedisState : ISharedState, IDisposable
             () => new Measurement<int>(redis.IsConnected ? 1 : 0, prefixTag),
             description: "1 while the Redis client is connected, by key prefix");
     }
-
-    public void Dispose() => meter.Dispose();
 
     /// <summary>Logs (once) when the client could not connect while the service started.</summary>
     public void ReportAtStart()

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,7 @@ public static partial class SharedStateRegistration
         services.AddSingleton(sp => new LocalState(sp.GetRequiredService<TimeProvider>()));
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedisOptions>, RedisOptionsValidator>();
-        var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
-        if (!options.Enabled)
+        if (!RedisOptions.IsOn(configuration))
         {
             services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<LocalState>());
             return services;
@@ -35,7 +35,8 @@ public static partial class SharedStateRegistration
         });
         services.AddSingleton(sp => new RedisState(
             sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOptions<RedisOptions>>().Value,
-            sp.GetRequiredService<LocalState>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisState>>()));
+            sp.GetRequiredService<LocalState>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IMeterFactory>(),
+            sp.GetRequiredService<ILogger<RedisState>>()));
         services.AddSingleton<ISharedState>(sp => sp.GetRequiredService<RedisState>());
         services.AddHostedService<ConnectAtStart>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);

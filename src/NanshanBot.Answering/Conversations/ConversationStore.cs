@@ -14,14 +14,14 @@ public sealed class ConversationOptions
 /// <summary>
 /// The last answered turn of each conversation, in the shared state (so that a follow-up reaching another
 /// instance of the bot has its context), expiring with time. Only the last turn is kept: a follow-up refers
-/// to what was just said.
+/// to what was just said. A record of another version (or of the unversioned first shape) counts as none.
 /// </summary>
 public sealed class ConversationStore(ISharedState state, TimeProvider time, IOptions<ConversationOptions> options)
 {
     public async ValueTask<ConversationTurn?> LastAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         var turn = await state.GetAsync(Key(conversationId), ConversationJson.Default.ConversationTurn, cancellationToken);
-        return turn is not null && time.GetUtcNow() - turn.At <= options.Value.Expiry ? turn : null;
+        return turn is { Version: ConversationTurn.CurrentVersion } && time.GetUtcNow() - turn.At <= options.Value.Expiry ? turn : null;
     }
 
     public ValueTask RememberAsync(string conversationId, ConversationTurn turn, CancellationToken cancellationToken = default) =>

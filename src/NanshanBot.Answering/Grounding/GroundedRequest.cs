@@ -44,5 +44,12 @@ public interface IAnswerObserver
     void Observe(Question question, Answer answer, TimeSpan latency);
 }
 
+/// <summary>Told of every 👍/👎 that counts (the first vote of a user on an answer), whichever channel it came
+/// from: the question log and the shared counters, beside <see cref="IAnswerObserver"/>.</summary>
+public interface IFeedbackObserver
+{
+    void Voted(string answerId, bool helpful);
+}
+
 /// <summary>A step of a streamed answer: a piece of text as it is written, or the final, checked answer.</summary>
 public sealed record AnswerUpdate(string? Delta, Answer? Final);

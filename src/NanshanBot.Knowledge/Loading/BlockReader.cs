@@ -10,7 +10,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
     private static readonly string[] TermFields = ["names", "kind", "default"];
     private static readonly string[] FactFields = ["source", "date", "about", "zh", "en", "keywords", "ask_zh", "ask_en"];
     private static readonly string[] BotFields =
-        ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings"];
+        ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings", .. NoticeFields.All()];
 
     public Source? ReadSource(Block b)
     {
@@ -107,8 +107,18 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
             return null;
         }
 
-        return new BotTexts(texts[0]!, texts[1]!, texts[2]!, texts[3]!,
-            List(b, "examples_zh", '|'), List(b, "examples_en", '|'), List(b, "greetings", '|'));
+        var notices = new Dictionary<Notice, (string, string)>();
+        foreach (var notice in Enum.GetValues<Notice>())
+        {
+            var key = NoticeFields.Key(notice);
+            if (Required(b, key + "_zh") is { } zh && Required(b, key + "_en") is { } en)
+            {
+                notices[notice] = (zh, en);
+            }
+        }
+
+        return notices.Count < Enum.GetValues<Notice>().Length ? null : new BotTexts(texts[0]!, texts[1]!, texts[2]!, texts[3]!,
+            List(b, "examples_zh", '|'), List(b, "examples_en", '|'), List(b, "greetings", '|')) { Notices = notices };
     }
 
     public void Unknown(Block b) =>

@@ -1,13 +1,25 @@
-using NanshanBot.Answering;
+using System.CommandLine;
+using NanshanBot.Channels;
 
 namespace NanshanBot.Commands;
 
-/// <summary>The terminal channel: one line in, one answer out. Scriptable: it reads stdin to its end.</summary>
+/// <summary>The terminal channel: one line in, one reply out, through the same gateway as every channel.
+/// Scriptable: it reads stdin to its end.</summary>
 public static class ChatCommand
 {
+    public const string Channel = "console";
+
+    public static Command Create(string[] settings)
+    {
+        var chat = new Command("chat", "Chat in the terminal: one line in, one reply out; reads standard input to its end, so it can be scripted. "
+            + "Follow-ups (人均呢？) use the conversation. /quit or Ctrl-D to leave.");
+        chat.SetAction((_, _) => CommandHost.RunAsync(settings, services => RunAsync(services, Console.In, Console.Out)));
+        return chat;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output)
     {
-        var engine = services.Get<AnswerEngine>();
+        var gateway = services.Get<ChatGateway>();
         var interactive = !Console.IsInputRedirected;
         var conversation = "console-" + Guid.NewGuid().ToString("N");
         if (interactive)
@@ -33,8 +45,9 @@ public static class ChatCommand
                 continue;
             }
 
-            var answer = await engine.AnswerAsync(new Question(conversation, line) { Channel = "console" });
-            output.WriteLine(answer.Text);
+            var kind = line.TrimStart().StartsWith('/') ? MessageKind.Command : MessageKind.Text;
+            var reply = await gateway.HandleAsync(new InboundMessage(Channel, conversation, Channel, kind, line), CancellationToken.None);
+            output.WriteLine(reply.Text);
             output.WriteLine();
         }
     }

@@ -1,115 +1,116 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using NanshanBot.Hosting;
-using NanshanBot.Knowledge.Loading;
+using System.CommandLine;
+using NanshanBot.Retrieval;
 
 namespace NanshanBot.Commands;
 
-/// <summary>The program's commands: chat, ask, eval and kb. Each runs the same answering pipeline.</summary>
+/// <summary>
+/// The program's commands (System.CommandLine): <c>serve</c> (also with no command), <c>chat</c>, <c>ask</c>,
+/// <c>eval</c> and <c>kb</c> with its subcommands; each has its own <c>--help</c>, and a mistake names the bad
+/// option or argument (with the nearest right one) and exits 64. Configuration overrides
+/// (<c>--Knowledge:Path=/srv/kb</c>, <c>--Section:Key value</c>) are taken out first and given to the host of any
+/// command. A new command is a <see cref="Command"/> added in <see cref="Root"/>; a new <c>kb</c> subcommand one
+/// more in <see cref="KbCommands.Create"/>.
+/// </summary>
 public static class CommandLine
 {
-    public const string Usage = """
-        NanshanBot: answers questions about Shenzhen's Nanshan district from a curated knowledge base.
-
-        Usage: dotnet run --project src/NanshanBot [-- <command>]
-          (no command) | serve [--urls URL]
-                                       run the service: every configured channel (Telegram, ...) on one host
-          chat                         chat in the terminal (reads stdin line by line)
-          ask "question" [--json]      answer one question; --json prints {"reply","declined","sources"}
-          eval FILE [--out RESULTS] [--min-accuracy P]
-                                       run a question set (shared/eval format) and judge it
-          kb validate [PATH]           check a knowledge folder; names file and line of every problem
-          kb search "query"            the ranked facts with their scores, and why
-          kb stats                     counts of sources, facts, passages and terms
-          kb unanswered [--days N]     declined questions (service and chat), grouped by wording, with counts
-          kb import URL|FILE [--publisher P] [--date YYYY-MM-DD] [--lang zh|en] [--title T] [--allow-private]
-                                       a web page (or .html, .md, .txt file) as articles/<date>-<slug>.md
-          kb draft ARTICLE...          draft the article's facts into facts/drafts/ for review
-
-        Configuration: Knowledge:Path (env Knowledge__Path) is the knowledge folder; default: the bundled knowledge/.
-        """;
+    public const int UsageError = 64;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        // Every command but help answers questions: the language data (a third of a second) loads on another core
-        // while the host is built.
-        _ = Task.Run(() => Retrieval.LanguageResources.Default);
-        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help"))
+        WarmUp();
+        var (settings, rest) = ConfigurationOverrides.Split(args);
+        var result = Root(settings).Parse(rest.Length > 0 && rest[0] == "help" ? ["--help", .. rest[1..]] : rest);
+        if (result.Errors.Count > 0)
         {
-            return await ServeCommand.RunAsync(args);
+            // The errors, the nearest right spelling and the command's usage, all on standard error.
+            result.Invoke(new InvocationConfiguration { Output = Console.Error, Error = Console.Error });
+            return UsageError;
         }
 
-        var command = args[0].ToLowerInvariant();
-        var rest = args.Skip(1).ToArray();
-        if (command == "serve")
-        {
-            return await ServeCommand.RunAsync(rest);
-        }
-
-        if (command is "help" or "--help" or "-h")
-        {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
-
-        if (command == "kb" && rest.FirstOrDefault() == "validate")
-        {
-            return KbCommands.Validate(rest.Skip(1).FirstOrDefault());
-        }
-
-        if (command is not ("chat" or "ask" or "eval" or "kb"))
-        {
-            Console.Error.WriteLine($"Unknown command '{command}'.");
-            Console.Error.WriteLine(Usage);
-            return 64;
-        }
-
-        using var host = TryBuildHost(out var error);
-        if (host is null)
-        {
-            Console.Error.WriteLine(error);
-            return 2;
-        }
-
-        var services = host.Services;
         try
         {
-            var code = command switch
-            {
-                "chat" => await ChatCommand.RunAsync(services, Console.In, Console.Out),
-                "ask" => await AskCommand.RunAsync(services, rest, Console.Out),
-                "eval" => await EvalCommand.RunAsync(services, rest, Console.Out),
-                _ => await KbCommands.RunAsync(services, rest, Console.Out),
-            };
-            await services.Get<Operations.QuestionLog>().FlushAsync();
-            return code;
+            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        catch (Exception e) when (ServeCommand.RefusesStart(e))
         {
-            return ServeCommand.Invalid(e);
+            return ServeCommand.Refused(e);
         }
     }
 
-    /// <summary>Builds the host; null (with the reason) when the knowledge base is missing or invalid.</summary>
-    private static IHost? TryBuildHost(out string error)
+    public static RootCommand Root(string[] settings)
     {
-        error = "";
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        try
-        {
-            builder.Services.AddAnsweringPipeline(builder.Configuration);
-            return builder.Build();
-        }
-        catch (Exception e) when (e is KnowledgeValidationException or InvalidOperationException)
-        {
-            error = e.Message;
-            return null;
-        }
+        var root = new RootCommand("NanshanBot: answers questions about Shenzhen's Nanshan district from a curated knowledge base. "
+            + "Without a command it runs the service. Configuration: --Section:Key=value (or the environment, Section__Key), "
+            + "e.g. --Knowledge:Path=/path/to/knowledge.");
+        ServeCommand.AddTo(root, settings);
+        root.Subcommands.Add(ChatCommand.Create(settings));
+        root.Subcommands.Add(AskCommand.Create(settings));
+        root.Subcommands.Add(EvalCommand.Create(settings));
+        root.Subcommands.Add(KbCommands.Create(settings));
+        return root;
     }
 
-    public static T Get<T>(this IServiceProvider services) where T : notnull => services.GetRequiredService<T>();
+    /// <summary>A free-text argument (a question) would take a mistyped option as words of the question: a word
+    /// starting with "--" is refused instead, naming the nearest option of <paramref name="command"/>.</summary>
+    public static void RefuseUnknownOptions(Argument<string[]> words, Command command) => words.Validators.Add(result =>
+    {
+        foreach (var token in result.Tokens.Select(t => t.Value).Where(t => t.StartsWith("--", StringComparison.Ordinal)))
+        {
+            var nearest = command.Options.Select(o => o.Name).OrderBy(name => Distance(name, token)).FirstOrDefault();
+            result.AddError($"Unrecognized option '{token}'." + (nearest is not null && Distance(nearest, token) <= 2 ? $" Did you mean '{nearest}'?" : ""));
+        }
+    });
+
+    /// <summary>Edit distance (insertions, deletions, substitutions, adjacent swaps).</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[i, j] = i == 0 || j == 0 ? i + j : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>Every command but help answers questions: the language data (a third of a second) loads on another
+    /// core while the host is built. Its failure, if any, is the first real use's to report.</summary>
+    private static void WarmUp() =>
+        Task.Run(() => LanguageResources.Default).ContinueWith(t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+}
+
+/// <summary>Configuration given on the command line, as ASP.NET reads it: <c>--Section:Key=value</c> or
+/// <c>--Section:Key value</c> (a name with a ':').</summary>
+public static class ConfigurationOverrides
+{
+    public static (string[] Settings, string[] Arguments) Split(string[] args)
+    {
+        var settings = new List<string>();
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (!name.StartsWith("--", StringComparison.Ordinal) || !name.Contains(':'))
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            settings.Add(args[i]);
+            if (!args[i].Contains('=') && i + 1 < args.Length)
+            {
+                settings.Add(args[++i]);
+            }
+        }
+
+        return ([.. settings], [.. rest]);
+    }
 }

@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using NanshanBot.Answering;
 using NanshanBot.Evaluation;
@@ -13,15 +13,24 @@ namespace NanshanBot.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    public static Command Create(string[] settings)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var outPath = Option(args, "--out");
-        var minText = Option(args, "--min-accuracy");
-        if (file is null || !File.Exists(file))
+        var file = new Argument<string>("file") { Description = "A question set in the format of shared/eval/README.md (JSON lines)." };
+        var output = new Option<string?>("--out") { Description = "Write one JSON line per case: id, reply, declined, sources, facts, latency_ms." };
+        var min = new Option<double>("--min-accuracy") { Description = "Exit 1 below this share of cases passed, in percent." };
+        var eval = new Command("eval", "Run a question set through the chat pipeline (a fresh conversation per case), judge it, "
+            + "print failures, a score per group, latency and last 'eval: K/N passed (P%)'.") { file, output, min };
+        eval.SetAction((result, _) => CommandHost.RunAsync(settings, services =>
+            RunAsync(services, result.GetValue(file)!, result.GetValue(output), result.GetValue(min), Console.Out)));
+        return eval;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string file, string? outPath, double min, TextWriter output)
+    {
+        if (!File.Exists(file))
         {
-            Console.Error.WriteLine($"eval needs an existing question file: eval FILE [--out RESULTS] [--min-accuracy P]{(file is null ? "" : $" ('{file}' not found)")}");
-            return 64;
+            Console.Error.WriteLine($"eval needs an existing question file: eval FILE [--out RESULTS] [--min-accuracy P] ('{file}' not found)");
+            return CommandLine.UsageError;
         }
 
         List<EvalCase> cases;
@@ -56,7 +65,6 @@ public static class EvalCommand
         }
 
         report.Print(output);
-        var min = minText is null ? 0 : double.Parse(minText, CultureInfo.InvariantCulture);
         return report.Percent >= min ? 0 : 1;
     }
 
@@ -74,11 +82,5 @@ public static class EvalCommand
         }
 
         return (answer!, ms);
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

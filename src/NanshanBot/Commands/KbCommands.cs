@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
+using NanshanBot.Answering;
 using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
@@ -10,9 +12,77 @@ namespace NanshanBot.Commands;
 /// article and draft its facts (<see cref="CurationCommands"/>).</summary>
 public static class KbCommands
 {
-    public static int Validate(string? path)
+    /// <summary><c>kb</c> and its subcommands; a new one is one more <see cref="Command"/> here.</summary>
+    public static Command Create(string[] settings)
     {
-        var folder = path ?? new Hosting.KnowledgeOptions().ResolvePath();
+        var kb = new Command("kb", "Tools for admins: check a knowledge folder, see why a question finds what it finds, count, "
+            + "list what was declined.");
+        var path = new Argument<string?>("path") { Description = "The knowledge folder (default: Knowledge:Path, else the bundled knowledge/).", Arity = ArgumentArity.ZeroOrOne };
+        var validate = new Command("validate", "Check a knowledge folder; print every problem as file:line: problem, exit 1 if there is any.") { path };
+        validate.SetAction(result => Validate(result.GetValue(path) ?? Configured(settings)));
+        var query = new Argument<string[]>("query") { Description = "A question, as a user would ask it.", Arity = ArgumentArity.OneOrMore };
+        var search = new Command("search", "How a question is read and the ranked facts and sentences it finds, with scores, and why.") { query };
+        CommandLine.RefuseUnknownOptions(query, search);
+        search.SetAction((result, _) => Run(settings, services => Search(services, string.Join(' ', result.GetValue(query) ?? []), Console.Out)));
+        var stats = new Command("stats", "Counts of sources, facts, passages, terms, names and stop words, and the knowledge version.");
+        stats.SetAction((_, _) => Run(settings, services => Stats(services, Console.Out)));
+        var days = new Option<int>("--days") { Description = "How many days back (default 30).", DefaultValueFactory = _ => 30 };
+        var unanswered = new Command("unanswered", "The declined questions (service and chat), grouped by wording, with counts.") { days };
+        unanswered.SetAction((result, _) => Run(settings, services => Unanswered(services, result.GetValue(days), Console.Out)));
+        kb.Subcommands.Add(validate);
+        kb.Subcommands.Add(search);
+        kb.Subcommands.Add(stats);
+        kb.Subcommands.Add(unanswered);
+        kb.Subcommands.Add(Import(settings));
+        kb.Subcommands.Add(Draft(settings));
+        return kb;
+    }
+
+    private static Command Import(string[] settings)
+    {
+        var target = new Argument<string>("source") { Description = "A web page (http or https) or a saved .html, .md or .txt file." };
+        var publisher = new Option<string?>("--publisher") { Description = "Who published it (needed for a .txt file)." };
+        var date = new Option<string?>("--date") { Description = "When it was published, YYYY-MM-DD (needed for a .txt file)." };
+        var lang = new Option<string?>("--lang") { Description = "zh or en (default: detected)." };
+        var title = new Option<string?>("--title") { Description = "Its title, when the page does not say." };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Fetch from loopback or a private network (a test server)." };
+        var import = new Command("import", "Save a web page or file as articles/<date>-<slug>.md, searchable at once.")
+        {
+            target, publisher, date, lang, title, allowPrivate,
+        };
+        import.SetAction((result, _) => CommandHost.RunAsync(settings, services =>
+        {
+            var args = new List<string> { result.GetValue(target)! };
+            foreach (var (option, value) in new[] { ("--publisher", result.GetValue(publisher)), ("--date", result.GetValue(date)),
+                         ("--lang", result.GetValue(lang)), ("--title", result.GetValue(title)) })
+            {
+                if (value is not null)
+                {
+                    args.AddRange([option, value]);
+                }
+            }
+
+            if (result.GetValue(allowPrivate))
+            {
+                args.Add("--allow-private");
+            }
+
+            return CurationCommands.ImportAsync(services, [.. args], Console.Out);
+        }));
+        return import;
+    }
+
+    private static Command Draft(string[] settings)
+    {
+        var articles = new Argument<string[]>("article") { Description = "Article files (articles/2026-01-27-x.md).", Arity = ArgumentArity.OneOrMore };
+        var draft = new Command("draft", "Draft an article's facts into facts/drafts/<article>.kb for review.") { articles };
+        draft.SetAction((result, _) => CommandHost.RunAsync(settings, services =>
+            CurationCommands.DraftAsync(services, result.GetValue(articles) ?? [], Console.Out)));
+        return draft;
+    }
+
+    public static int Validate(string folder)
+    {
         var (knowledge, errors) = KnowledgeLoader.TryLoad(folder);
         if (knowledge is null)
         {
@@ -38,29 +108,25 @@ public static class KbCommands
         }
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
+    /// <summary>The folder <c>Knowledge:Path</c> names (environment or command line), else the bundled one.</summary>
+    private static string Configured(string[] settings) =>
+        new KnowledgeOptions { Path = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(settings).Build()["Knowledge:Path"] }.ResolvePath();
+
+    private static Task<int> Run(string[] settings, Action<IServiceProvider> command) =>
+        CommandHost.RunAsync(settings, services =>
+        {
+            command(services);
+            return Task.FromResult(0);
+        });
+
+    private static void Stats(IServiceProvider services, TextWriter output)
     {
         var index = services.Get<KnowledgeState>().Current;
-        switch (args.FirstOrDefault())
-        {
-            case "stats":
-                output.WriteLine($"{services.Get<Hosting.KnowledgeSource>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
-                return 0;
-            case "unanswered":
-                Unanswered(services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>(), args, output);
-                return 0;
-            case "import":
-                return await CurationCommands.ImportAsync(services, args[1..], output);
-            case "draft":
-                return await CurationCommands.DraftAsync(services, args[1..], output);
-            case "search" when args.Length > 1:
-                Search(services.Get<Retriever>(), index, string.Join(' ', args.Skip(1)), services.Get<TimeProvider>().GetLocalNow().Year, output);
-                return 0;
-            default:
-                Console.Error.WriteLine("kb needs: validate [PATH] | search \"query\" | stats | unanswered [--days N] | import URL|FILE | draft ARTICLE");
-                return 64;
-        }
+        output.WriteLine($"{services.Get<KnowledgeFactory>().Path}: {Describe(index.Knowledge)}, version {index.Knowledge.Version}");
     }
+
+    private static void Search(IServiceProvider services, string query, TextWriter output) =>
+        Search(services.Get<Retriever>(), services.Get<KnowledgeState>().Current, query, services.Get<TimeProvider>().GetLocalNow().Year, output);
 
     private static void Search(Retriever retriever, KnowledgeIndex index, string query, int year, TextWriter output)
     {
@@ -98,10 +164,9 @@ public static class KbCommands
         'g' => "organisation", 'e' => "list", 'u' => "length of time", 'a' => "premises", _ => k.ToString(),
     }));
 
-    private static void Unanswered(Operations.UnansweredReport report, TimeProvider time, string[] args, TextWriter output)
+    private static void Unanswered(IServiceProvider services, int days, TextWriter output)
     {
-        var i = Array.IndexOf(args, "--days");
-        var days = i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var d) ? d : 30;
+        var (report, time) = (services.Get<Operations.UnansweredReport>(), services.Get<TimeProvider>());
         var groups = report.Top(time.GetUtcNow().AddDays(-days), 50);
         output.WriteLine(groups.Count == 0 ? $"No declined questions in the last {days} days." : $"Declined questions in the last {days} days, grouped by wording:");
         foreach (var g in groups)

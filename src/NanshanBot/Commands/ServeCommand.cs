@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 using NanshanBot.Hosting;
+using NanshanBot.Knowledge;
 using NanshanBot.Knowledge.Loading;
 
 namespace NanshanBot.Commands;
@@ -7,50 +9,67 @@ namespace NanshanBot.Commands;
 /// <summary>Runs the bot as a service until SIGTERM or Ctrl-C, which let in-flight answers finish.</summary>
 public static class ServeCommand
 {
+    /// <summary><c>serve [--urls URL]</c>, which is also what the program does without a command.</summary>
+    public static void AddTo(RootCommand root, string[] settings)
+    {
+        var serve = new Command("serve", "Run the service: the web chat and every configured channel (Telegram, WeChat, WeCom) on one host, "
+            + "until Ctrl-C or SIGTERM (answers in flight finish).");
+        foreach (var command in new Command[] { root, serve })
+        {
+            var urls = new Option<string?>("--urls") { Description = $"Where the service listens (default {ServiceHost.DefaultUrl}; several separated by ';')." };
+            command.Options.Add(urls);
+            command.SetAction((result, _) => RunAsync(result.GetValue(urls) is { } u ? [.. settings, "--urls", u] : settings));
+        }
+
+        root.Subcommands.Add(serve);
+    }
+
+    /// <param name="args">Configuration, as ASP.NET reads it (<c>--urls URL</c>, <c>--Section:Key=value</c>).</param>
     public static async Task<int> RunAsync(string[] args)
     {
         // A chat service: a reply held up by a blocking full collection is what users notice (the dictionaries
         // keep about a million objects alive), so full collections run in the background.
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
-        WebApplication app;
         try
         {
-            app = ServiceHost.Build(args);
-        }
-        catch (Exception e) when (e is KnowledgeValidationException or InvalidOperationException)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-        catch (OptionsValidationException e)
-        {
-            return Invalid(e);
-        }
-
-        await using (app)
-        {
+            await using var app = ServiceHost.Build(args);
             app.Lifetime.ApplicationStarted.Register(() =>
                 Console.Out.WriteLine($"NanshanBot is running on {string.Join(", ", app.Urls)} (Ctrl-C to stop)"));
-            List<BackgroundService> background;
-            try
-            {
-                // Taken before the run (resolving them validates their options): RunAsync disposes the services.
-                background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-                await app.RunAsync();
-            }
-            catch (OptionsValidationException e)
-            {
-                return Invalid(e);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-                // A listener that cannot bind, a hosted service that cannot start: the host logged it.
-                Console.Error.WriteLine($"NanshanBot could not start: {e.Message}");
-                return 1;
-            }
-
+            // Taken before the run (resolving them loads the knowledge and validates their options): RunAsync
+            // disposes the services.
+            var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+            await app.RunAsync();
             return StoppedByAFault(background) ? 1 : 0;
         }
+        catch (Exception e) when (RefusesStart(e))
+        {
+            return Refused(e);
+        }
+        catch (IOException e)
+        {
+            // A listener that cannot bind: the host logged it.
+            Console.Error.WriteLine($"NanshanBot could not start: {e.Message}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // A fault, not a setting: its stack goes with it.
+            Console.Error.WriteLine($"NanshanBot stopped: {e}");
+            return 1;
+        }
+    }
+
+    /// <summary>Whether <paramref name="e"/> is a configuration or knowledge problem, which stops the program with
+    /// a message and exit code 2 (anything else is a fault and keeps its stack).</summary>
+    public static bool RefusesStart(Exception e) => e is ConfigurationException or KnowledgeValidationException or OptionsValidationException;
+
+    /// <summary>Prints what is wrong with the configuration or the knowledge; the exit code of a refused start.</summary>
+    public static int Refused(Exception e)
+    {
+        Console.Error.WriteLine(e is OptionsValidationException invalid
+            ? "Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", invalid.Failures)
+            : e.Message);
+        return 2;
     }
 
     /// <summary>Whether a background service's failure is what stopped the host. .NET 10 still reports such a stop
@@ -60,16 +79,9 @@ public static class ServeCommand
         var failed = background.Where(s => s.ExecuteTask is { IsFaulted: true }).ToList();
         foreach (var service in failed)
         {
-            Console.Error.WriteLine($"NanshanBot stopped because {service.GetType().Name} failed: {service.ExecuteTask!.Exception!.GetBaseException().Message}");
+            Console.Error.WriteLine($"NanshanBot stopped because {service.GetType().Name} failed: {service.ExecuteTask!.Exception!.GetBaseException()}");
         }
 
         return failed.Count > 0;
-    }
-
-    /// <summary>Prints what is wrong with the configuration; the exit code of a refused start.</summary>
-    internal static int Invalid(OptionsValidationException e)
-    {
-        Console.Error.WriteLine("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", e.Failures));
-        return 2;
     }
 }

@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NanshanBot.Channels.Telegram;
+using NanshanBot.Channels;
 
 namespace NanshanBot.Hosting;
 
-/// <summary>/readyz: the knowledge is loaded (it is before the host starts) and every configured channel has
+/// <summary>/readyz: the knowledge is loaded (it is before the host starts) and every transport that is on has
 /// started (Telegram: getMe succeeded).</summary>
-public sealed class ChannelsReady(IServiceProvider services) : IHealthCheck
+public sealed class ChannelsReady(IEnumerable<ITransport> transports) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var telegram = services.GetService<BotIdentity>();
-        return Task.FromResult(telegram is { Known: false }
-            ? HealthCheckResult.Unhealthy("The Telegram channel has not started yet (getMe has not succeeded).")
+        var waiting = transports.Where(t => !t.Started).Select(t => t.Channel).ToList();
+        return Task.FromResult(waiting.Count > 0
+            ? HealthCheckResult.Unhealthy($"Not started yet: {string.Join(", ", waiting)} (Telegram: getMe has not succeeded).")
             : HealthCheckResult.Healthy("Knowledge loaded; channels started."));
     }
 }

@@ -45,9 +45,15 @@ public static class ServiceHost
         builder.Services.AddWebChannel(builder.Configuration);
         builder.Services.AddWeChatChannels(builder.Configuration);
         configure?.Invoke(builder.Services);
+        builder.Services.RedactSecretsInLogs(builder.Configuration);
 
         var app = builder.Build();
+        // The host places the middleware, in order: the ops listener's port filter, the web client's address and
+        // rate limits, and problem details for the web API only (WeChat's and Telegram's 403 and 413 keep their
+        // empty bodies, as those platforms expect).
         app.UseOpsListener(ops);
+        app.UseClientLimits();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");

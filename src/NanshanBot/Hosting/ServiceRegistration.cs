@@ -6,37 +6,29 @@ using NanshanBot.Answering.Llm;
 using NanshanBot.Channels;
 using NanshanBot.Curation;
 using NanshanBot.Operations;
-using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
-using NanshanBot.Retrieval.Index;
 using NanshanBot.State.Redis;
 
 namespace NanshanBot.Hosting;
 
 public static class ServiceRegistration
 {
-    /// <summary>Registers the answering pipeline: knowledge (loaded and validated now, so that an invalid
-    /// knowledge base stops the program before it serves anyone), retrieval, composer, conversations and the state
-    /// instances share (Redis when configured).</summary>
+    /// <summary>Registers the answering pipeline and the inbound gateway: knowledge (loaded and validated by the
+    /// <see cref="KnowledgeFactory"/> when first needed, which the service does as it starts), retrieval,
+    /// composer, conversations, operations and the state instances share (Redis when configured). Binds every
+    /// section it uses once; reads no file and creates no folder.</summary>
     public static IServiceCollection AddAnsweringPipeline(this IServiceCollection services, IConfiguration configuration, bool watchKnowledge = false)
     {
-        var options = configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
-        var path = options.ResolvePath();
-        var data = configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
-        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section))
-            .Validate(o => o.RetentionDays >= 1, "Data:RetentionDays must be at least 1 (the days of question log to keep).").ValidateOnStart();
-        services.AddOperations(data.Folder(""), path, watchKnowledge, Math.Max(1, data.RetentionDays));
-        var knowledge = KnowledgeLoader.Load(path);
-        services.AddSingleton(new KnowledgeSource(path));
-        services.AddAnswering(new KnowledgeIndex(knowledge, LanguageResources.Default));
-        services.Configure<RetrievalOptions>(configuration.GetSection("Retrieval"));
-        services.Configure<ConversationOptions>(configuration.GetSection("Conversation"));
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));
+        services.AddAnswering();
+        services.AddOperations(watchKnowledge);
         services.AddSharedState(configuration);
         services.AddLlmWriter(configuration);
-        services.AddCuration(configuration, path);
+        services.AddCuration(configuration);
+        services.AddChatGateway();
         return services;
     }
 }
-
-/// <summary>The folder the running knowledge was loaded from.</summary>
-public sealed record KnowledgeSource(string Path);

@@ -57,6 +57,21 @@ public sealed class RequestBodyLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response);
     }
 
+    [Fact]
+    public async Task RefusalsOfWeChatAndTelegramKeepTheirEmptyBodiesWhileTheWebApiGetsProblemDetails()
+    {
+        using var http = new HttpClient();
+
+        var wechat = await http.PostAsync(t.Bot.Url + "/wechat?signature=bad&timestamp=1&nonce=1", new StringContent("<xml/>"));
+        var telegram = await http.PostAsync(t.Bot.Url + "/telegram/webhook", new StringContent("{}"));
+        var api = await http.GetAsync(t.Bot.Url + "/api/chat");
+
+        Assert.Equal((HttpStatusCode.Forbidden, ""), (wechat.StatusCode, await wechat.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.Forbidden, ""), (telegram.StatusCode, await telegram.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>Posts <paramref name="body"/> with Transfer-Encoding: chunked (no Content-Length) over a plain socket
     /// and returns the status the server answers with. The response is read while the body is still being sent:
     /// a server that answers early and closes may make the rest of the sending fail, which is fine here.</summary>

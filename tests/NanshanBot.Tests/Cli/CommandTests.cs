@@ -149,6 +149,38 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AMistypedOptionIsNamedWithTheNearestRightOneAndNothingRuns()
+    {
+        var result = await ProgramProcess.RunAsync(["ask", "--josn", "南山区有多少海归人才？"]);
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("Unrecognized option '--josn'. Did you mean '--json'?", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task EachCommandHasHelpOfItsOwn()
+    {
+        var eval = await ProgramProcess.RunAsync(["eval", "--help"]);
+        var unanswered = await ProgramProcess.RunAsync(["kb", "unanswered", "-h"]);
+
+        Assert.Equal((0, 0), (eval.ExitCode, unanswered.ExitCode));
+        Assert.Contains("Usage:", eval.Stdout);
+        Assert.Contains("--min-accuracy", eval.Stdout);
+        Assert.Contains("--days", unanswered.Stdout);
+        Assert.DoesNotContain("--min-accuracy", unanswered.Stdout);
+    }
+
+    [Fact]
+    public async Task AConfigurationOverrideOnTheCommandLineReachesTheCommand()
+    {
+        var result = await ProgramProcess.RunAsync([$"--Knowledge:Path={folder}", "kb", "stats"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith(folder + ":", result.Stdout);
+    }
+
+    [Fact]
     public async Task UnknownCommandPrintsUsage()
     {
         var result = await ProgramProcess.RunAsync(["frobnicate"]);

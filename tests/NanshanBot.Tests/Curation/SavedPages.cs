@@ -31,7 +31,9 @@ public static class SavedPages
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         return new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
-            .AddCuration(configuration, knowledge).BuildServiceProvider();
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new NanshanBot.Answering.KnowledgeOptions { Path = knowledge }))
+            .AddSingleton<NanshanBot.Answering.KnowledgeFactory>()
+            .AddCuration(configuration).BuildServiceProvider();
     }
 
     /// <summary>The front matter of an article file, key by key.</summary>

@@ -49,7 +49,7 @@ public sealed class QuestionLogTests
         var log = service.Services.GetRequiredService<QuestionLog>();
 
         log.Observe(new Question("w", "南山区今天下雨吗？") { Channel = "web" }, Declined("no"), TimeSpan.Zero);
-        log.Feedback("a0000000000a", helpful: true);
+        log.Voted("a0000000000a", helpful: true);
         await log.FlushAsync();
         clock.Advance(TimeSpan.FromDays(50));
         log.Observe(new Question("w", "南山区人均GDP有多少？") { Channel = "web" }, Declined("no") with { Kind = AnswerKind.Answered }, TimeSpan.Zero);

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NanshanBot.State;
@@ -35,7 +37,8 @@ public sealed class RedisStateTests : SharedStateContract
     internal static async Task<(RedisState State, IConnectionMultiplexer Connection)> OpenAsync(RedisOptions options)
     {
         var connection = await ConnectionMultiplexer.ConnectAsync(options.Client());
-        var state = new RedisState(connection, options, new LocalState(TimeProvider.System), TimeProvider.System, NullLogger<RedisState>.Instance);
+        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var state = new RedisState(connection, options, new LocalState(TimeProvider.System), TimeProvider.System, meters, NullLogger<RedisState>.Instance);
         return (state, connection);
     }
 

@@ -6,6 +6,7 @@ using NanshanBot.Knowledge.Loading;
 using NanshanBot.Retrieval;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Search;
+using NanshanBot.State;
 
 namespace NanshanBot.Tests.Support;
 
@@ -14,13 +15,20 @@ namespace NanshanBot.Tests.Support;
 public sealed class Bot
 {
     private static readonly Lazy<KnowledgeIndex> BundledIndex =
-        new(() => new KnowledgeIndex(KnowledgeLoader.Load(Repository.Knowledge), LanguageResources.Default));
+        new(() => KnowledgeFactory.Load(Repository.Knowledge));
 
-    public Bot(KnowledgeIndex? index = null)
+    /// <param name="state">A shared state of its own (a Redis other instances use too); this process's memory by default.</param>
+    public Bot(KnowledgeIndex? index = null, ISharedState? state = null)
     {
         Index = index ?? BundledIndex.Value;
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(8)));
-        Services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock).AddAnswering(Index).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
+        if (state is not null)
+        {
+            services.AddSingleton(state);
+        }
+
+        Services = services.AddAnswering(Index).BuildServiceProvider();
     }
 
     public KnowledgeIndex Index { get; }
@@ -35,7 +43,7 @@ public sealed class Bot
 
     public AnswerEngine Engine => Services.GetRequiredService<AnswerEngine>();
 
-    public static KnowledgeIndex Load(string folder) => new(KnowledgeLoader.Load(folder), LanguageResources.Default);
+    public static KnowledgeIndex Load(string folder) => KnowledgeFactory.Load(folder);
 
     public Answer Ask(string text, string conversation = "test") =>
         Engine.AnswerAsync(new Question(conversation, text)).GetAwaiter().GetResult();

@@ -15,7 +15,7 @@ namespace NanshanBot.Tests.Answering.Llm;
 public sealed class LlmBot : IAsyncDisposable
 {
     private static readonly Lazy<KnowledgeIndex> Index =
-        new(() => new KnowledgeIndex(KnowledgeLoader.Load(Repository.Knowledge), LanguageResources.Default));
+        new(() => KnowledgeFactory.Load(Repository.Knowledge));
 
     private readonly ServiceProvider services;
 

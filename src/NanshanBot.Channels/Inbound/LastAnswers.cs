@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.State;
 
-namespace NanshanBot.Channels.Telegram;
+namespace NanshanBot.Channels;
 
 /// <summary>The sources of each conversation's last answer, for /sources, in the shared state: /sources reaching
 /// another instance than the answer still finds them. Kept for a day.</summary>

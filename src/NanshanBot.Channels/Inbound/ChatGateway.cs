@@ -1,0 +1,51 @@
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Operations;
+
+namespace NanshanBot.Channels;
+
+/// <summary>
+/// The one way in for every channel. A transport (Telegram, WeChat, WeCom, the web page, the terminal) reads
+/// its protocol into an <see cref="InboundMessage"/> and renders the <see cref="Reply"/>; in between, every
+/// message passes the same rules, in this order:
+/// <list type="number">
+/// <item>the flood limits of its channel (<see cref="FloodGate"/>): past one, a single notice, then silence;</item>
+/// <item>by kind: a text is answered (<see cref="AnswerRelay"/>: the engine, the log line, the sources kept for
+/// /sources), a blank one introduced; a command goes to <see cref="ChatCommands"/> (the admin gate
+/// included); a suggestion is looked up and answered, or a notice says it is gone; a vote is counted once
+/// (<see cref="FeedbackVotes"/>); anything else gets the text-only notice.</item>
+/// </list>
+/// Each message is counted in the metrics by channel, kind and verdict. Notices are the bot's words from bot.kb.
+/// </summary>
+public sealed class ChatGateway(FloodGate flood, ChatCommands commands, AnswerRelay answers, FeedbackVotes votes, BotMetrics metrics)
+{
+    public async Task<Reply> HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var verdict = await flood.CheckAsync(message, cancellationToken);
+        metrics.Inbound(message.Channel, message.Kind.ToString(), verdict.ToString());
+        return verdict switch
+        {
+            FloodVerdict.Allow => await ActAsync(message, cancellationToken),
+            FloodVerdict.Notify => Notice(Knowledge.Model.Notice.TooMany, message),
+            _ => Reply.None,
+        };
+    }
+
+    private Task<Reply> ActAsync(InboundMessage message, CancellationToken cancellationToken) => message.Kind switch
+    {
+        MessageKind.Text when message.Payload.Trim().Length == 0 => Task.FromResult(commands.Introduce(message)),
+        MessageKind.Text => answers.AnswerAsync(message, message.Payload, cancellationToken),
+        MessageKind.Command => commands.RunAsync(message, cancellationToken),
+        MessageKind.Suggestion => answers.Suggested(message.Payload) is { } question
+            ? answers.AnswerAsync(message, question, cancellationToken)
+            : Task.FromResult(Notice(Knowledge.Model.Notice.SuggestionGone, message)),
+        MessageKind.Feedback => VoteAsync(message, cancellationToken),
+        _ => Task.FromResult(Notice(Knowledge.Model.Notice.TextOnly, message)),
+    };
+
+    private async Task<Reply> VoteAsync(InboundMessage message, CancellationToken cancellationToken) =>
+        Reply.Receipt(answers.Bot.Notice(
+            await votes.VoteAsync(message.Channel, message.User, message.Payload, message.Helpful, cancellationToken) ? Knowledge.Model.Notice.Thanks : Knowledge.Model.Notice.AlreadyVoted,
+            message.Language));
+
+    private Reply Notice(Notice notice, InboundMessage message) => Reply.Plain(answers.Bot.Notice(notice, message.Language));
+}
