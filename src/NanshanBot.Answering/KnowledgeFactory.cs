@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NanshanBot.Knowledge;
 using NanshanBot.Knowledge.Loading;
@@ -14,6 +18,10 @@ public sealed class KnowledgeOptions
     public const string Section = "Knowledge";
 
     public string? Path { get; set; }
+
+    /// <summary>Where the index cache is kept (the service sets it to <c>index-cache</c> under <c>Data:Path</c>);
+    /// without it, every start analyses every article.</summary>
+    public string? CacheFolder { get; set; }
 
     /// <exception cref="ConfigurationException">No path is set and no bundled folder is found.</exception>
     public string ResolvePath() => string.IsNullOrWhiteSpace(Path) ? FindBundled() : System.IO.Path.GetFullPath(Path);
@@ -42,26 +50,90 @@ public sealed class KnowledgeOptions
 /// time the <see cref="KnowledgeState"/> is needed), by a reload, by the tests and by the benchmark. Nothing is
 /// read when it is registered.
 /// </summary>
-public sealed class KnowledgeFactory(IOptions<KnowledgeOptions> options)
+public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options, ILogger<KnowledgeFactory>? logger = null)
 {
     private readonly Lazy<string> path = new(() => options.Value.ResolvePath());
 
     /// <summary>The folder the service's knowledge comes from.</summary>
     public string Path => path.Value;
 
-    /// <exception cref="KnowledgeValidationException">The folder has problems (each with file and line).</exception>
-    public KnowledgeIndex Load() => Load(Path);
+    /// <summary>The index cache file of this knowledge folder (one per folder, so that services sharing a data
+    /// folder do not overwrite each other's), or null without a cache folder.</summary>
+    public string? CacheFile => options.Value.CacheFolder is { Length: > 0 } folder
+        ? System.IO.Path.Combine(folder, $"index-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path)))[..16]}.bin")
+        : null;
 
-    public (KnowledgeIndex? Index, IReadOnlyList<KnowledgeError> Errors) TryLoad() => TryLoad(Path);
+    /// <summary>Loads the knowledge at start: the articles whose files are unchanged since the index cache was
+    /// written are taken from it, the others analysed; the cache is written again when anything was analysed.</summary>
+    /// <exception cref="KnowledgeValidationException">The folder has problems (each with file and line).</exception>
+    public KnowledgeIndex Load()
+    {
+        if (CacheFile is not { } cache)
+        {
+            return Load(Path);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var seed = KnowledgeLoader.RulesVersion(Path) is { } rules ? IndexCache.Read(cache, rules) : (null, "the knowledge folder cannot be read");
+        var knowledge = KnowledgeLoader.Load(Path, seed.Seed?.ArticleFiles);
+        var index = new KnowledgeIndex(knowledge, LanguageResources.Default, seed.Seed);
+        if (logger is not null)
+        {
+            LogLoaded(logger, index.Documents.Count, index.ReusedDocuments, index.Added, Stopwatch.GetElapsedTime(started).TotalMilliseconds, seed.Problem ?? "used");
+        }
+
+        if (index.AnalysedArticles > 0 || seed.Seed?.Articles != knowledge.ArticleFiles.Count)
+        {
+            WriteCache(cache, index);
+        }
+
+        return index;
+    }
+
+    private void WriteCache(string cache, KnowledgeIndex index)
+    {
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(cache)!);
+            IndexCache.Write(cache, index);
+            if (logger is not null)
+            {
+                LogCacheWritten(logger, cache, new FileInfo(cache).Length / 1024.0 / 1024.0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs the next start time, nothing else.
+            if (logger is not null)
+            {
+                LogCacheNotWritten(logger, cache, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge indexed: {Documents} documents ({Kept} from the index cache, {Analysed} analysed) in {Ms:0} ms; index cache: {Cache}")]
+    private static partial void LogLoaded(ILogger logger, int documents, int kept, int analysed, double ms, string cache);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index cache written: {File} ({Megabytes:0.0} MB in {Ms:0} ms)")]
+    private static partial void LogCacheWritten(ILogger logger, string file, double megabytes, double ms);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Index cache not written to {File}: {Reason}; the next start analyses every article again")]
+    private static partial void LogCacheNotWritten(ILogger logger, string file, string reason);
+
+    /// <param name="previous">The index serving now: what it read from files that have not changed is kept.</param>
+    public (KnowledgeIndex? Index, IReadOnlyList<KnowledgeError> Errors) TryLoad(KnowledgeIndex? previous = null) => TryLoad(Path, previous);
 
     /// <exception cref="KnowledgeValidationException">The folder has problems (each with file and line).</exception>
     public static KnowledgeIndex Load(string folder) => Index(KnowledgeLoader.Load(folder));
 
-    public static (KnowledgeIndex? Index, IReadOnlyList<KnowledgeError> Errors) TryLoad(string folder)
+
+    public static (KnowledgeIndex? Index, IReadOnlyList<KnowledgeError> Errors) TryLoad(string folder, KnowledgeIndex? previous = null)
     {
-        var (knowledge, errors) = KnowledgeLoader.TryLoad(folder);
-        return (knowledge is null ? null : Index(knowledge), errors);
+        var seed = previous?.Seed();
+        var (knowledge, errors) = KnowledgeLoader.TryLoad(folder, seed?.ArticleFiles);
+        return (knowledge is null ? null : Index(knowledge, seed), errors);
     }
 
-    private static KnowledgeIndex Index(KnowledgeBase knowledge) => new(knowledge, LanguageResources.Default);
+    private static KnowledgeIndex Index(KnowledgeBase knowledge, IndexSeed? seed = null) => new(knowledge, LanguageResources.Default, seed);
 }

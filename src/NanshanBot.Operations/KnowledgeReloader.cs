@@ -17,8 +17,9 @@ public sealed record KnowledgeStatus(string Path, string Version, DateTimeOffset
 
 /// <summary>
 /// Loads the knowledge folder again and, if it is valid, swaps the new index in whole (questions in flight keep
-/// the index they started with). An invalid folder changes nothing but the logs and a message to the admins,
-/// naming file, line and problem.
+/// the index they started with). Only the articles that changed are read and analysed again; the rest keep what
+/// the serving index holds. An invalid folder changes nothing but the logs and a message to the admins, naming
+/// file, line and problem.
 /// </summary>
 public sealed partial class KnowledgeReloader(
     KnowledgeState state,
@@ -40,7 +41,7 @@ public sealed partial class KnowledgeReloader(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var (index, errors) = factory.TryLoad();
+            var (index, errors) = factory.TryLoad(state.Current);
             if (index is null)
             {
                 var report = new KnowledgeValidationException(errors).Message + Environment.NewLine + "The previous knowledge keeps serving.";
@@ -59,8 +60,11 @@ public sealed partial class KnowledgeReloader(
             var knowledge = index.Knowledge;
             Status = new KnowledgeStatus(factory.Path, knowledge.Version, time.GetUtcNow(), Stopwatch.GetElapsedTime(started), null);
             metrics.Reloaded(true);
-            LogReloaded(logger, knowledge.Version, knowledge.Facts.Count, Status.LoadTime.TotalMilliseconds);
-            return (true, $"Knowledge reloaded: version {knowledge.Version}, {knowledge.Facts.Count} facts, {knowledge.Passages.Count} passages, in {Status.LoadTime.TotalMilliseconds:0} ms.");
+            LogReloaded(logger, knowledge.Version, knowledge.Facts.Count, index.Added, index.ReusedDocuments, Status.LoadTime.TotalMilliseconds);
+
+            // Serving already; what a mistyped question needs is built now rather than by the first one to need it.
+            index.Prepare();
+            return (true, $"Knowledge reloaded: version {knowledge.Version}, {knowledge.Facts.Count} facts, {knowledge.Passages.Count} passages ({index.Added} analysed, {index.ReusedDocuments} kept), in {Status.LoadTime.TotalMilliseconds:0} ms.");
         }
         finally
         {
@@ -68,8 +72,8 @@ public sealed partial class KnowledgeReloader(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge reloaded: version {Version}, {Facts} facts, in {Ms:0} ms")]
-    private static partial void LogReloaded(ILogger logger, string version, int facts, double ms);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge reloaded: version {Version}, {Facts} facts, {Analysed} documents analysed, {Kept} kept, in {Ms:0} ms")]
+    private static partial void LogReloaded(ILogger logger, string version, int facts, int analysed, int kept, double ms);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge edit rejected: {Report}")]
     private static partial void LogInvalid(ILogger logger, string report);

@@ -46,7 +46,7 @@ public static class ArticleReader
             : LooksChinese(string.Join('\n', body)) ? Language.Chinese : Language.English;
         var article = new Article(id, meta.GetValueOrDefault("title") ?? "", language, Paragraphs(body, language == Language.Chinese));
         var passages = article.Paragraphs
-            .SelectMany((sentences, p) => sentences.Select((_, s) => new Passage($"{id}#{p + 1}.{s + 1}", article, p, s)))
+            .SelectMany((sentences, p) => sentences.Select((_, s) => new Passage(article, p, s)))
             .ToList();
         if (passages.Count == 0)
         {

@@ -74,7 +74,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
         passages.AddRange(articlePassages);
     }
 
-    public KnowledgeBase? Build(string root, Lexicon lexicon, string version)
+    public KnowledgeBase? Build(string root, Lexicon lexicon, string version, string rulesVersion, IReadOnlyDictionary<string, ArticleFile> articleFiles)
     {
         CheckReferences();
         CheckTermNames();
@@ -100,7 +100,9 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             passages,
             lexicon,
             bot,
-            version);
+            version,
+            rulesVersion,
+            articleFiles);
     }
 
     private void CheckReferences()

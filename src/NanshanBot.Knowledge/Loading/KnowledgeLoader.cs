@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using NanshanBot.Knowledge.Model;
@@ -6,18 +7,22 @@ namespace NanshanBot.Knowledge.Loading;
 
 /// <summary>
 /// Loads a knowledge folder: every <c>*.kb</c> file (sources, terms, facts, the bot's texts), every
-/// <c>articles/**/*.md</c>, and the word lists in <c>language/</c>. Reports every problem at once.
+/// <c>articles/**/*.md</c>, and the word lists in <c>language/</c>. Reports every problem at once. Given the
+/// knowledge loaded before, an article file whose content has not changed is not read again: its source and
+/// sentences are the same objects, which lets the index keep their documents too.
 /// </summary>
 public static class KnowledgeLoader
 {
     /// <exception cref="KnowledgeValidationException">The folder has one or more problems.</exception>
-    public static KnowledgeBase Load(string root)
+    public static KnowledgeBase Load(string root, IReadOnlyDictionary<string, ArticleFile>? known = null)
     {
-        var (kb, errors) = TryLoad(root);
+        var (kb, errors) = TryLoad(root, known);
         return kb ?? throw new KnowledgeValidationException(errors);
     }
 
-    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root)
+    /// <param name="known">Article files read before (from this folder, or from the index cache), by path: a file
+    /// whose content hash is the same is not read again.</param>
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null)
     {
         var errors = new List<KnowledgeError>();
         if (!Directory.Exists(root))
@@ -28,16 +33,23 @@ public static class KnowledgeLoader
 
         var files = ReadFiles(root, errors);
         var builder = new KnowledgeBuilder(errors);
-        foreach (var (path, text) in files.Where(f => f.Path.EndsWith(".kb", StringComparison.OrdinalIgnoreCase)))
+        foreach (var (path, text, _) in files.Where(f => f.Path.EndsWith(".kb", StringComparison.OrdinalIgnoreCase)))
         {
             builder.AddBlocks(KbFileParser.Parse(path, text, errors));
         }
 
-        foreach (var (path, text) in files.Where(f => IsArticle(f.Path)))
+        var articles = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
+        foreach (var (path, text, hash) in files.Where(f => IsArticle(f.Path)))
         {
-            var (source, passages) = ArticleReader.Read(path, text, errors);
-            CheckUrl(path, text, source, errors);
-            builder.AddArticle(path, source, passages);
+            if (known?.GetValueOrDefault(path) is not { } kept || kept.Hash != hash)
+            {
+                var (source, passages) = ArticleReader.Read(path, text, errors);
+                CheckUrl(path, text, source, errors);
+                kept = new ArticleFile(hash, source, passages);
+            }
+
+            articles[path] = kept;
+            builder.AddArticle(path, kept.Source, kept.Passages);
         }
 
         var lexicon = new Lexicon(
@@ -46,17 +58,33 @@ public static class KnowledgeLoader
             AnswerTypes(files, "language/answer-types.txt", errors),
             WordList(files, "language/small-talk.txt"),
             WordList(files, "language/person-titles.txt"));
-        var kb = builder.Build(root, lexicon, Version(files));
+        var kb = builder.Build(root, lexicon, Version(files), Version(files.Where(f => !IsArticle(f.Path))), articles);
         return errors.Count == 0 ? (kb, errors) : (null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
     }
 
-    /// <summary>Every knowledge file with its text; one that cannot be read is a problem, never an exception.</summary>
-    private static List<(string Path, string Text)> ReadFiles(string root, List<KnowledgeError> errors) =>
+    /// <summary>The <see cref="KnowledgeBase.RulesVersion"/> the folder's files other than articles make, read
+    /// without reading the articles (null if a file cannot be read: the load will say why).</summary>
+    public static string? RulesVersion(string root)
+    {
+        var errors = new List<KnowledgeError>();
+        var files = KnowledgeFiles.List(root, errors).Where(p => !IsArticle(p))
+            .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
+            .Where(f => f.Text is not null)
+            .Select(f => (f.Path, f.Text!, Hash(f.Text!)))
+            .ToList();
+        return errors.Count == 0 && Directory.Exists(root) ? Version(files) : null;
+    }
+
+    /// <summary>Every knowledge file with its text and a hash of it; one that cannot be read is a problem, never an
+    /// exception.</summary>
+    private static List<(string Path, string Text, string Hash)> ReadFiles(string root, List<KnowledgeError> errors) =>
         KnowledgeFiles.List(root, errors)
             .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
             .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!))
+            .Select(f => (f.Path, f.Text!, Hash(f.Text!)))
             .ToList();
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
 
     private static bool IsArticle(string relativePath) => KnowledgeFiles.IsArticle(relativePath);
 
@@ -70,13 +98,13 @@ public static class KnowledgeLoader
         }
     }
 
-    private static HashSet<string> WordList(List<(string Path, string Text)> files, string path) =>
+    private static HashSet<string> WordList(List<(string Path, string Text, string Hash)> files, string path) =>
         Lines(files, path).Select(l => l.Text.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     private static readonly string[] AnswerKinds = ["number", "ordinal", "year", "date", "percent", "place", "person", "organisation", "list", "duration"];
 
     private static Dictionary<string, IReadOnlyList<string>> AnswerTypes(
-        List<(string Path, string Text)> files, string path, List<KnowledgeError> errors)
+        List<(string Path, string Text, string Hash)> files, string path, List<KnowledgeError> errors)
     {
         var types = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (line, number) in Lines(files, path))
@@ -95,18 +123,18 @@ public static class KnowledgeLoader
         return types;
     }
 
-    private static IEnumerable<(string Text, int Line)> Lines(List<(string Path, string Text)> files, string path) =>
+    private static IEnumerable<(string Text, int Line)> Lines(List<(string Path, string Text, string Hash)> files, string path) =>
         (files.FirstOrDefault(f => f.Path == path).Text ?? "")
             .Split('\n')
             .Select((l, i) => (l.Trim(), i + 1))
             .Where(l => l.Item1.Length > 0 && !l.Item1.StartsWith('#'));
 
-    private static string Version(List<(string Path, string Text)> files)
+    private static string Version(IEnumerable<(string Path, string Text, string Hash)> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (path, text) in files)
+        foreach (var (path, _, hash) in files)
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(path + "\n" + text + "\n"));
+            sha.AppendData(Encoding.UTF8.GetBytes(path + "\n" + hash + "\n"));
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];

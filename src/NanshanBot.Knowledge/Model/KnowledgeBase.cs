@@ -10,8 +10,12 @@ public sealed class KnowledgeBase
         IReadOnlyList<Passage> passages,
         Lexicon lexicon,
         BotTexts bot,
-        string version)
+        string version,
+        string? rulesVersion = null,
+        IReadOnlyDictionary<string, ArticleFile>? articleFiles = null)
     {
+        RulesVersion = rulesVersion ?? version;
+        ArticleFiles = articleFiles ?? new Dictionary<string, ArticleFile>();
         Sources = sources;
         Terms = terms;
         Facts = facts;
@@ -36,4 +40,16 @@ public sealed class KnowledgeBase
 
     /// <summary>A content hash of every file read: two loads of the same files share a version.</summary>
     public string Version { get; }
+
+    /// <summary>A content hash of every file other than the articles (sources, terms, facts, the bot's texts, the
+    /// word lists): what the reading of an article depends on. While it stays the same, an unchanged article reads
+    /// the same.</summary>
+    public string RulesVersion { get; }
+
+    /// <summary>Each article file (by its path in the folder) with its content hash and what was read from it, so
+    /// that a reload can keep what it read from a file whose content has not changed.</summary>
+    public IReadOnlyDictionary<string, ArticleFile> ArticleFiles { get; }
 }
+
+/// <summary>An article file as read: its content hash, its source, its sentences.</summary>
+public sealed record ArticleFile(string Hash, Source? Source, IReadOnlyList<Passage> Passages);

@@ -8,12 +8,15 @@ public sealed record Article(string SourceId, string Title, Language Language, I
 /// One sentence of an article, the unit an answer quotes. What it depends on (a year or subject set by an earlier
 /// sentence of its paragraph, or by the headline) is in its article, by position.
 /// </summary>
-public sealed record Passage(string Id, Article Article, int Paragraph, int Sentence)
+public sealed record Passage(Article Article, int Paragraph, int Sentence)
 {
+    /// <summary>The article's id with the sentence's place in it (article-x#2.3); made when asked for, since ten
+    /// thousand articles hold some 400,000 sentences.</summary>
+    public string Id => $"{Article.SourceId}#{Paragraph + 1}.{Sentence + 1}";
+
     public string SourceId => Article.SourceId;
 
     public Language Language => Article.Language;
 
     public string Text => Article.Paragraphs[Paragraph][Sentence];
-
 }

@@ -8,7 +8,7 @@ namespace NanshanBot.Retrieval.Index;
 /// Turns facts and articles into indexed documents. An article's sentence keeps the context it depends on: a
 /// sentence without a year of its own takes the year an earlier sentence of its paragraph set, or else the
 /// headline's and the one its publication date implies; it also takes the places, people and organisations its
-/// paragraph and headline named. Chinese words also carry their English senses (<c>~stem</c>), so that an English
+/// paragraph and headline named, and the bot's own subject (南山) if the article names it anywhere. Chinese words also carry their English senses (<c>~stem</c>), so that an English
 /// question finds a Chinese sentence.
 /// </summary>
 internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer analyzer, PersonNames persons, Places places)
@@ -18,7 +18,7 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
     public const string GlossPrefix = "~";
 
 
-    public IndexedDocument Fact(Fact fact)
+    public DocumentDraft Fact(Fact fact)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var written = Year(knowledge.Sources[fact.SourceId].Date);
@@ -46,19 +46,20 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
         listed.AddOutside(fact.About.Select(a => "@" + a));
         var kinds = kindReader.Of(zh.Concat(en), zhText + " " + enText, fact.Zh + " " + fact.En);
         var text = analyzer.Normalize(fact.Zh + " " + fact.En + " " + string.Join(" ", fact.Keywords));
-        return new IndexedDocument(fact.Id, fact, null, knowledge.Sources[fact.SourceId], counts, text, kinds)
+        return new DocumentDraft(fact, null, knowledge.Sources[fact.SourceId], counts, text, kinds)
         {
             Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
         };
     }
 
-    public IEnumerable<IndexedDocument> Article(Article article, IReadOnlyList<Passage> passages)
+    public IEnumerable<DocumentDraft> Article(Article article, IReadOnlyList<Passage> passages)
     {
         var source = knowledge.Sources[article.SourceId];
         var written = Year(source.Date);
         var title = analyzer.Analyze(article.Title, written);
         var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
         var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
+        var articleSubjects = places.SubjectsNamedIn(passages.Select(p => p.Text).Prepend(article.Title)).ToList();
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
             List<string>? leadYears = null;
@@ -73,6 +74,7 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 var ownYears = tokens.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
                 var context = new List<string>(ownYears.Count > 0 ? [] : leadYears ?? titleYears.Concat(DateYears(source.Date)));
                 context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s)));
+                context.AddRange(articleSubjects.Where(s => !counts.ContainsKey(s) && !context.Contains(s)));
                 foreach (var key in context)
                 {
                     counts.TryAdd(key, 1);
@@ -82,7 +84,7 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 leadSubjects.UnionWith(Subjects(tokens, normalized));
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
-                yield return new IndexedDocument(passage.Id, null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))
+                yield return new DocumentDraft(null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
                     ContextKeys = context.ToHashSet(StringComparer.Ordinal), Length = counts.Where(c => !context.Contains(c.Key)).Sum(c => c.Value),

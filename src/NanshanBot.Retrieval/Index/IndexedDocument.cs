@@ -4,22 +4,73 @@ namespace NanshanBot.Retrieval.Index;
 
 /// <summary>A fact or an article's sentence as the index sees it: its token counts (with, for a sentence, the
 /// year and entities its paragraph or headline set), the terms it names, and what it only lists.</summary>
+/// <remarks>Held compactly, since a knowledge base of ten thousand articles has some 400,000 of them: its keys as
+/// sorted numbers of the index's <see cref="Index.Vocabulary"/>, each with its count and what the document does
+/// with it (took it from its paragraph, only lists it, has a figure beside it) packed in 16 bits; the sets it
+/// shares with many others (its value kinds, the other places it names) are shared instances.</remarks>
 public sealed class IndexedDocument
 {
-    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+    private const int FrequencyMask = 0xFF;
+    private const ushort ContextFlag = 1 << 8;
+    private const ushort ListedFlag = 1 << 9;
+    private const int FigureShift = 10;
 
-    public IndexedDocument(string id, Fact? fact, Passage? passage, Source source,
-        Dictionary<string, int> termFrequencies, string normalizedText, IReadOnlySet<char> valueKinds)
+    private readonly Vocabulary vocabulary;
+    private readonly int[] keys;
+    private readonly ushort[] entries;
+
+    internal IndexedDocument(DocumentDraft draft, Vocabulary vocabulary, SharedSets shared)
     {
-        Id = id;
-        Fact = fact;
+        this.vocabulary = vocabulary;
+        Fact = draft.Fact;
+        Passage = draft.Passage;
+        Source = draft.Source;
+        NormalizedText = draft.NormalizedText;
+        Length = draft.Length;
+        ValueKinds = shared.Kinds(draft.ValueKinds);
+        ListsValues = draft.ListsValues;
+        RelativeYear = draft.RelativeYear;
+        OtherPlaces = shared.Places(draft.OtherPlaces);
+        NamesSubject = draft.NamesSubject;
+
+        // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
+        // has count 0, which the postings leave out.
+        var marks = new Dictionary<int, ushort>();
+        foreach (var (key, count) in draft.TermFrequencies)
+        {
+            marks[vocabulary.Add(key)] = (ushort)Math.Min(count, FrequencyMask);
+        }
+
+        Mark(draft.ContextKeys.Select(k => (k, ContextFlag)));
+        Mark(draft.Listed.Select(k => (k, ListedFlag)));
+        Mark(draft.Figures.Select(f => (f.Key, (ushort)((int)f.Value << FigureShift))));
+        keys = [.. marks.Keys.Order()];
+        entries = [.. keys.Select(k => marks[k])];
+
+        void Mark(IEnumerable<(string Key, ushort Flag)> flags)
+        {
+            foreach (var (key, flag) in flags)
+            {
+                var id = vocabulary.Add(key);
+                marks[id] = (ushort)(marks.GetValueOrDefault(id) | flag);
+            }
+        }
+    }
+
+    /// <summary>A document as the index cache stored it (see <see cref="IndexCache"/>).</summary>
+    internal IndexedDocument(Passage passage, Source source, Stored stored, Vocabulary vocabulary)
+    {
+        this.vocabulary = vocabulary;
         Passage = passage;
         Source = source;
-        TermFrequencies = termFrequencies;
-        NormalizedText = normalizedText;
-        Length = termFrequencies.Values.Sum();
-        ValueKinds = valueKinds;
+        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, keys, entries) = stored;
     }
+
+    /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
+    internal readonly record struct Stored(string NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
+        int? RelativeYear, IReadOnlySet<string> OtherPlaces, bool NamesSubject, int[] Keys, ushort[] Entries);
+
+    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, keys, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
@@ -38,7 +89,7 @@ public sealed class IndexedDocument
         _ => kind[0],
     };
 
-    public string Id { get; }
+    public string Id => Fact?.Id ?? Passage!.Id;
 
     /// <summary>Set for a curated fact (answerable in both languages).</summary>
     public Fact? Fact { get; }
@@ -48,46 +99,134 @@ public sealed class IndexedDocument
 
     public Source Source { get; }
 
-    public Dictionary<string, int> TermFrequencies { get; }
-
     /// <summary>All of the document's text, normalised, for matching words the segmenter split differently.</summary>
     public string NormalizedText { get; }
 
     /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
-    public int Length { get; init; }
-
-    /// <summary>Tokens whose every occurrence is an item of an enumeration ("拥堵治理、电动自行车管理等"): the
-    /// document names them without saying anything about them.</summary>
-    public IReadOnlySet<string> Listed { get; init; } = None;
+    public int Length { get; }
 
     /// <summary>Whether the enumerations carry values (7所高校、9家诺奖实验室), so that each item is a statement.</summary>
-    public bool ListsValues { get; init; }
-
-    /// <summary>Tokens that share a clause with a figure (汇聚7所高校: 高校), so that the figure may count them, and
-    /// what kind of figure: a level answers "how many", a change "how much did it grow", a length of time "how long".</summary>
-    public IReadOnlyDictionary<string, FigureKinds> Figures { get; init; } = NoFigures;
-
-    private static readonly Dictionary<string, FigureKinds> NoFigures = [];
+    public bool ListsValues { get; }
 
     /// <summary>The year the figures of an article's sentence refer to when it says so only relatively (去年, this
     /// year), for replies that must say which year a figure is for.</summary>
-    public int? RelativeYear { get; init; }
-
-    /// <summary>For an article's sentence, what it took from its paragraph and headline (years, entities,
-    /// subjects) rather than from its own words.</summary>
-    public IReadOnlySet<string> ContextKeys { get; init; } = None;
+    public int? RelativeYear { get; }
 
     /// <summary>For an article's sentence: the other districts and cities it names in its own words (宝安区, 福田区),
     /// which make it about them rather than about Nanshan unless it names Nanshan too.</summary>
-    public IReadOnlySet<string> OtherPlaces { get; init; } = None;
+    public IReadOnlySet<string> OtherPlaces { get; }
 
     /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>
-    public bool NamesSubject { get; init; }
+    public bool NamesSubject { get; }
 
-    public bool Contains(string token) => TermFrequencies.ContainsKey(token);
+    public bool Contains(string token) => (Entry(token) & FrequencyMask) > 0;
+
+    /// <summary>For an article's sentence, whether it took <paramref name="key"/> from its paragraph or headline
+    /// (a year, an entity, a subject) rather than from its own words.</summary>
+    public bool IsContextKey(string key) => (Entry(key) & ContextFlag) != 0;
+
+    /// <summary>Whether every occurrence of <paramref name="key"/> is an item of an enumeration ("拥堵治理、电动自行车
+    /// 管理等"): the document names it without saying anything about it.</summary>
+    public bool IsListed(string key) => (Entry(key) & ListedFlag) != 0;
+
+    /// <summary>What kinds of figure share a clause with <paramref name="key"/> (汇聚7所高校: 高校), so that the
+    /// figure may count it: a level answers "how many", a change "how much did it grow", a length of time "how long".</summary>
+    public FigureKinds FiguresOf(string key) => (FigureKinds)(Entry(key) >> FigureShift);
+
+    /// <summary>The keys that share a clause with a figure.</summary>
+    public IEnumerable<string> FigureKeys => Keys(e => e >> FigureShift != 0);
+
+    /// <summary>What an article's sentence took from its paragraph and headline.</summary>
+    public IEnumerable<string> ContextKeys => Keys(e => (e & ContextFlag) != 0);
+
+    /// <summary>The keys the document only lists.</summary>
+    public IEnumerable<string> Listed => Keys(e => (e & ListedFlag) != 0);
 
     public string Text(Language language) => Fact?.Text(language) ?? Passage!.Text;
 
     /// <summary>The language the document can be shown in for a question in <paramref name="asked"/>.</summary>
     public Language LanguageFor(Language asked) => Fact is not null ? asked : Passage!.Language;
+
+    /// <summary>The numbers of the document's keys, for the postings; <see cref="FrequencyAt"/> gives the count of
+    /// each (0 for a key it only marks).</summary>
+    internal ReadOnlySpan<int> KeyNumbers => keys;
+
+    internal int FrequencyAt(int position) => entries[position] & FrequencyMask;
+
+    private int Entry(string key)
+    {
+        if (!vocabulary.TryGetId(key, out var id))
+        {
+            return 0;
+        }
+
+        var at = Array.BinarySearch(keys, id);
+        return at >= 0 ? entries[at] : 0;
+    }
+
+    private IEnumerable<string> Keys(Func<int, bool> which)
+    {
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (which(entries[i]))
+            {
+                yield return vocabulary[keys[i]];
+            }
+        }
+    }
+}
+
+/// <summary>A document as the indexer describes it, before the index stores it compactly.</summary>
+internal sealed class DocumentDraft(Fact? fact, Passage? passage, Source source,
+    Dictionary<string, int> termFrequencies, string normalizedText, IReadOnlySet<char> valueKinds)
+{
+    private static readonly IReadOnlySet<string> None = new HashSet<string>();
+
+    public Fact? Fact => fact;
+
+    public Passage? Passage => passage;
+
+    public Source Source => source;
+
+    public Dictionary<string, int> TermFrequencies => termFrequencies;
+
+    public string NormalizedText => normalizedText;
+
+    public IReadOnlySet<char> ValueKinds => valueKinds;
+
+    public int Length { get; init; } = termFrequencies.Values.Sum();
+
+    public IReadOnlySet<string> Listed { get; init; } = None;
+
+    public bool ListsValues { get; init; }
+
+    public IReadOnlyDictionary<string, FigureKinds> Figures { get; init; } = new Dictionary<string, FigureKinds>();
+
+    public int? RelativeYear { get; init; }
+
+    public IReadOnlySet<string> ContextKeys { get; init; } = None;
+
+    public IReadOnlySet<string> OtherPlaces { get; init; } = None;
+
+    public bool NamesSubject { get; init; }
+}
+
+/// <summary>One instance of each distinct small set the documents of an index hold (a few dozen combinations of
+/// value kinds, a few hundred of places), instead of one per document.</summary>
+internal sealed class SharedSets
+{
+    private readonly Dictionary<string, IReadOnlySet<char>> kinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlySet<string>> places = new(StringComparer.Ordinal);
+
+    public IReadOnlySet<char> Kinds(IReadOnlySet<char> set)
+    {
+        var key = new string([.. set.Order()]);
+        return kinds.TryGetValue(key, out var shared) ? shared : kinds[key] = new HashSet<char>(set);
+    }
+
+    public IReadOnlySet<string> Places(IReadOnlySet<string> set)
+    {
+        var key = string.Join('\n', set.Order(StringComparer.Ordinal));
+        return places.TryGetValue(key, out var shared) ? shared : places[key] = new HashSet<string>(set, StringComparer.Ordinal);
+    }
 }

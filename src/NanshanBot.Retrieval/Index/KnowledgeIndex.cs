@@ -6,53 +6,151 @@ namespace NanshanBot.Retrieval.Index;
 /// <summary>
 /// The searchable form of one knowledge base: every fact (both languages, keywords, what it is about, its
 /// date) and every sentence of every article as token counts, with document frequencies for BM25. Immutable; a
-/// reload builds a new one.
+/// reload builds a new one, re-analysing only the articles that changed: an unchanged article (the same object,
+/// which the loader keeps for a file whose content is the same) keeps its documents, as long as the rules that
+/// shaped them (terms, word lists, facts) are the same too.
 /// </summary>
 public sealed class KnowledgeIndex
 {
-    private readonly Dictionary<string, Posting[]> postings;
-    private readonly HashSet<string> textBigrams = new(StringComparer.Ordinal);
+    private readonly Vocabulary vocabulary;
+    private readonly Posting[]?[] postings;
+    private readonly HashSet<int> textBigrams;
+    private readonly Dictionary<Article, ArraySegment<IndexedDocument>> articleDocuments = new(ReferenceEqualityComparer.Instance);
+    private readonly Lazy<TypoCorrector> typos;
 
-    public KnowledgeIndex(KnowledgeBase knowledge, LanguageResources resources)
+    /// <param name="seed">What may be taken over (see <see cref="IndexSeed"/>): from the index serving now, or
+    /// from the index cache.</param>
+    public KnowledgeIndex(KnowledgeBase knowledge, LanguageResources resources, IndexSeed? seed = null)
     {
         Knowledge = knowledge;
         Analyzer = new TextAnalyzer(resources, knowledge);
         Pinyin = new Pinyin(resources.Bilingual);
         Persons = new PersonNames(resources.Bilingual, Analyzer.Segmenter, knowledge.Lexicon.PersonTitles, Pinyin);
         Places = new Places(knowledge);
+        var reusable = seed is not null && seed.RulesVersion == knowledge.RulesVersion ? seed : null;
+        vocabulary = reusable?.Vocabulary ?? new Vocabulary();
+        textBigrams = reusable is null ? [] : new HashSet<int>(reusable.TextBigrams);
         var indexer = new DocumentIndexer(knowledge, Analyzer, Persons, Places);
+        var shared = new SharedSets();
         var documents = new List<IndexedDocument>(knowledge.Facts.Count + knowledge.Passages.Count);
-        documents.AddRange(knowledge.Facts.Select(indexer.Fact));
-        foreach (var article in knowledge.Passages.GroupBy(p => p.Article))
+        foreach (var fact in knowledge.Facts)
         {
-            documents.AddRange(indexer.Article(article.Key, article.ToList()));
+            Add(indexer.Fact(fact));
         }
 
-        Documents = documents;
-        var lists = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++)
+        var ranges = new List<(Article Article, int Start, int Count)>();
+        foreach (var article in knowledge.Passages.GroupBy(p => p.Article, ReferenceEqualityComparer.Instance))
         {
-            foreach (var (token, tf) in documents[i].TermFrequencies)
+            var start = documents.Count;
+            var key = (Article)article.Key!;
+            if (reusable is not null && reusable.TryGetDocuments(key, out var kept))
             {
-                (lists.TryGetValue(token, out var list) ? list : lists[token] = []).Add(new Posting(i, tf));
+                documents.AddRange(kept);
+            }
+            else
+            {
+                AnalysedArticles++;
+                foreach (var draft in indexer.Article(key, article.Cast<Passage>().ToList()))
+                {
+                    Add(draft);
+                }
             }
 
-            var text = documents[i].NormalizedText;
-            for (var c = 0; c + 1 < text.Length; c++)
-            {
-                textBigrams.Add(text.Substring(c, 2));
-            }
+            ranges.Add((key, start, documents.Count - start));
         }
 
-        postings = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var all = documents.ToArray();
+        foreach (var (article, start, count) in ranges)
+        {
+            articleDocuments[article] = new ArraySegment<IndexedDocument>(all, start, count);
+        }
+
+        Documents = all;
+        ReusedDocuments = reusable is null ? 0 : all.Length - Added;
+        postings = BuildPostings(all, vocabulary.Count);
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
         MaxIdf = Idf(0);
-        Typos = new TypoCorrector(this);
+        typos = new Lazy<TypoCorrector>(() => new TypoCorrector(this));
+
+        void Add(DocumentDraft draft)
+        {
+            documents.Add(new IndexedDocument(draft, vocabulary, shared));
+            AddBigrams(draft.NormalizedText);
+            Added++;
+        }
     }
+
+    /// <summary>How many documents were analysed for this index, and how many it took over unchanged from the one
+    /// before it (a reload after an edit analyses only the edited article's sentences and the facts).</summary>
+    public int Added { get; private set; }
+
+    /// <inheritdoc cref="Added"/>
+    public int ReusedDocuments { get; }
+
+    /// <summary>How many articles were analysed for this index rather than taken over.</summary>
+    public int AnalysedArticles { get; private set; }
+
+    /// <summary>What the next index may take over from this one.</summary>
+    public IndexSeed Seed() => new(Knowledge.RulesVersion, vocabulary, Knowledge.ArticleFiles, articleDocuments, textBigrams);
+
+    /// <summary>Builds the typo corrector now rather than on the first question that needs it (it reads every
+    /// English word of the knowledge and the sound of every Chinese word).</summary>
+    public void Prepare() => _ = typos.Value;
+
+    /// <summary>The postings of every key, each as one array in document order: counted first, then filled, so
+    /// that 17 million postings take no growing lists.</summary>
+    private static Posting[]?[] BuildPostings(IndexedDocument[] documents, int keys)
+    {
+        var counts = new int[keys];
+        foreach (var document in documents)
+        {
+            var numbers = document.KeyNumbers;
+            for (var k = 0; k < numbers.Length; k++)
+            {
+                counts[numbers[k]] += document.FrequencyAt(k) > 0 ? 1 : 0;
+            }
+        }
+
+        var lists = new Posting[]?[keys];
+        for (var key = 0; key < keys; key++)
+        {
+            lists[key] = counts[key] == 0 ? null : new Posting[counts[key]];
+            counts[key] = 0;
+        }
+
+        for (var i = 0; i < documents.Length; i++)
+        {
+            var numbers = documents[i].KeyNumbers;
+            for (var k = 0; k < numbers.Length; k++)
+            {
+                if (documents[i].FrequencyAt(k) is > 0 and var frequency)
+                {
+                    var key = numbers[k];
+                    lists[key]![counts[key]++] = new Posting(i, (byte)frequency);
+                }
+            }
+        }
+
+        return lists;
+    }
+
+    private void AddBigrams(string text)
+    {
+        for (var c = 0; c + 1 < text.Length; c++)
+        {
+            textBigrams.Add(Bigram(text[c], text[c + 1]));
+        }
+    }
+
+    private static int Bigram(char first, char second) => (first << 16) | second;
 
     /// <summary>Score arrays for ranking, one per question in flight. The index's own pool: every array comes back
     /// all zeros (the ranker clears what it touched), which a shared pool could not promise.</summary>
     public System.Buffers.ArrayPool<double> ScoreArrays { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, 16);
+
+    /// <summary>Marks of the documents a question's constraints allow, one per question in flight (all false when
+    /// they come back).</summary>
+    public System.Buffers.ArrayPool<bool> MarkArrays { get; } = System.Buffers.ArrayPool<bool>.Create(MaxPooledArray, 16);
 
     /// <summary>Lists of the documents a question touched, one per question in flight.</summary>
     public System.Buffers.ArrayPool<int> TouchedArrays { get; } = System.Buffers.ArrayPool<int>.Create(MaxPooledArray, 16);
@@ -61,10 +159,14 @@ public sealed class KnowledgeIndex
     private const int MaxPooledArray = 16 * 1024 * 1024;
 
     /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
-    public ReadOnlySpan<Posting> Postings(string token) => postings.TryGetValue(token, out var list) ? list : [];
+    public ReadOnlySpan<Posting> Postings(string token) => PostingArray(token);
+
+    /// <summary>The postings of a token in document order (empty for a token no document has).</summary>
+    internal Posting[] PostingArray(string token) =>
+        vocabulary.TryGetId(token, out var id) && id < postings.Length ? postings[id] ?? [] : [];
 
     /// <summary>Every token some document contains.</summary>
-    public IEnumerable<string> Vocabulary => postings.Keys;
+    public IEnumerable<string> IndexedWords => Enumerable.Range(0, postings.Length).Where(k => postings[k] is not null).Select(k => vocabulary[k]);
 
     /// <summary>Whether any document's text contains <paramref name="word"/>, even where segmentation split it
     /// differently. Most absent words are ruled out by a missing character pair without scanning any text.</summary>
@@ -72,7 +174,7 @@ public sealed class KnowledgeIndex
     {
         for (var c = 0; c + 1 < word.Length; c++)
         {
-            if (!textBigrams.Contains(word.Substring(c, 2)))
+            if (!textBigrams.Contains(Bigram(word[c], word[c + 1])))
             {
                 return false;
             }
@@ -105,7 +207,7 @@ public sealed class KnowledgeIndex
 
     public PersonNames Persons { get; }
 
-    public TypoCorrector Typos { get; }
+    public TypoCorrector Typos => typos.Value;
 
     public Places Places { get; }
 
@@ -119,7 +221,7 @@ public sealed class KnowledgeIndex
     /// <param name="year">This year, for 今年 / 去年 / "last year" in the question.</param>
     public Search.Query Parse(string question, int? year = null) => Search.QuestionReader.Read(this, question, year);
 
-    public int DocumentFrequency(string token) => postings.TryGetValue(token, out var list) ? list.Length : 0;
+    public int DocumentFrequency(string token) => Postings(token).Length;
 
     public double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
 }

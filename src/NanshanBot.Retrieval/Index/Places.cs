@@ -21,6 +21,31 @@ public sealed class Places
             .Select(t => "@" + t.Id)
             .ToHashSet(StringComparer.Ordinal);
         subjectTerms = knowledge.Terms.Values.Where(t => t.Role == DefaultRole.Subject).Select(t => "@" + t.Id).ToHashSet(StringComparer.Ordinal);
+        subjectNames = knowledge.Terms.Values.Where(t => t.Role == DefaultRole.Subject)
+            .SelectMany(t => t.Names.Select(n => (Key: "@" + t.Id, Name: n)))
+            .Where(n => n.Name.Length >= 2)
+            .ToList();
+    }
+
+    private readonly List<(string Key, string Name)> subjectNames;
+
+    /// <summary>The bot's own subjects (南山区) that a text names anywhere: an article that does is about Nanshan,
+    /// and so is each of its sentences that names no other place, though most do not say so.</summary>
+    public IEnumerable<string> SubjectsNamedIn(IEnumerable<string> texts)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            foreach (var (key, name) in subjectNames)
+            {
+                if (!named.Contains(key) && text.Contains(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    named.Add(key);
+                }
+            }
+        }
+
+        return named;
     }
 
     /// <summary>The peer places among the tokens (term keys, or place words).</summary>
@@ -35,4 +60,8 @@ public sealed class Places
     };
 
     public bool NamesSubject(IEnumerable<Token> tokens) => tokens.Any(t => subjectTerms.Contains(t.Text));
+
+    /// <summary>Whether an article's sentence is from an article that names the bot's own subject (in the sentence,
+    /// its paragraph, its headline or anywhere in its text).</summary>
+    public bool FromArticleOnSubject(IndexedDocument document) => subjectTerms.Any(document.Contains);
 }

@@ -36,7 +36,7 @@ public sealed class TypoCorrector
             }
         }
 
-        foreach (var word in names.Concat(index.Vocabulary).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
+        foreach (var word in names.Concat(index.IndexedWords).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
         {
             foreach (var key in index.Pinyin.Keys(word).Take(2).Select(Pinyin.Fuzzy).Distinct())
             {

@@ -48,7 +48,7 @@ internal sealed class ContentWeights
             var (best, key, inherited) = (0.0, "", false);
             foreach (var form in entry.Forms)
             {
-                var fromContext = form.Keys.Any(document.ContextKeys.Contains);
+                var fromContext = form.Keys.Any(document.IsContextKey);
                 var factor = form.Factor * (fromContext ? FromContext : 1.0);
                 if (factor > best && form.Keys.All(document.Contains))
                 {
@@ -66,7 +66,7 @@ internal sealed class ContentWeights
                 credits[entry.Token] = best;
                 hits.Add(key);
                 matched += entry.Weight;
-                listed += document.Listed.Contains(key) ? entry.Weight : 0;
+                listed += document.IsListed(key) ? entry.Weight : 0;
                 own += inherited ? 0 : entry.Weight;
             }
         }

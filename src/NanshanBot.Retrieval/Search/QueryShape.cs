@@ -25,6 +25,7 @@ internal sealed partial class QueryShape
         var entities = Content.Where(t => IsEntity(t) || names.Contains(t.Text)).Select(t => t.Text).ToList();
         Covered = Content.Count > entities.Count ? Content.Where(t => !entities.Contains(t.Text)).ToList() : Content;
         places = index.Places.Others(tokens);
+        placeIndex = index.Places;
         Constraints = tokens.Where(t => t.IsConstraint && !t.IsRelativeYear).Select(t => t.Text).Concat(entities).Concat(places).Distinct().ToList();
         namedThings = entities.Where(e => e[0] == '@').Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
@@ -96,10 +97,17 @@ internal sealed partial class QueryShape
 
     public bool IsSatisfiedBy(IndexedDocument document) =>
         Constraints.All(c => c[0] is '#' or '@' ? document.Contains(c)
-            : (document.Contains(c) && !document.ContextKeys.Contains(c)) || document.NormalizedText.Contains(c, StringComparison.Ordinal))
+            : (document.Contains(c) && !document.IsContextKey(c)) || document.NormalizedText.Contains(c, StringComparison.Ordinal))
         && RequiredConcepts.All(document.Contains)
         && !(AsksAboutAnotherPlace && IsAboutTheSubject(document))
-        && !IsAboutAnotherPlace(document);
+        && !IsAboutAnotherPlace(document)
+        && !IsFromAnArticleOnSomethingElse(document);
+
+    /// <summary>A question that names nothing but what the bot is about (南山's GDP, its population) is answered from
+    /// an article only if the article names Nanshan somewhere: news about other cities (a district the knowledge
+    /// has no name for) says nothing about Nanshan, however alike its sentences are.</summary>
+    private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
+        document.Passage is not null && !NamesEntity && places.Count == 0 && !AsksAboutAnotherPlace && !placeIndex.FromArticleOnSubject(document);
 
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
@@ -110,6 +118,7 @@ internal sealed partial class QueryShape
         document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places);
 
     private readonly HashSet<string> places;
+    private readonly Places placeIndex;
     private readonly HashSet<string> names;
     private readonly List<string> namedThings;
 
@@ -134,7 +143,7 @@ internal sealed partial class QueryShape
         if (ExpectedKinds.Contains('e') && !ExpectedKinds.Overlaps("nop"))
         {
             // "Which ones": the list must stand in the same clause as what was asked about.
-            return hits.Count == 0 || hits.Any(h => (document.Figures.GetValueOrDefault(h) & FigureKinds.List) != 0) || !document.ValueKinds.Contains('e');
+            return hits.Count == 0 || hits.Any(h => (document.FiguresOf(h) & FigureKinds.List) != 0) || !document.ValueKinds.Contains('e');
         }
 
         if (!ExpectedKinds.Overlaps("nop"))
@@ -143,10 +152,10 @@ internal sealed partial class QueryShape
         }
 
         var someoneElses = namedThings.Count > 0 && !namedThings.Any(Counted)
-            && document.Figures.Keys.Any(k => Counted(k) && IsOtherEntity(k));
+            && document.FigureKeys.Any(k => Counted(k) && IsOtherEntity(k));
         return (hits.Count == 0 || hits.Any(Counted)) && !someoneElses;
 
-        bool Counted(string key) => (document.Figures.GetValueOrDefault(key) & kinds.Figures) != FigureKinds.None;
+        bool Counted(string key) => (document.FiguresOf(key) & kinds.Figures) != FigureKinds.None;
     }
 
     private bool IsOtherEntity(string key) =>

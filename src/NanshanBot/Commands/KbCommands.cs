@@ -147,7 +147,7 @@ public static class KbCommands
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen}{c.Rank,6:0.00}  score {c.Score:0.00}  coverage {c.Coverage:0.00}  {c.Document.Source.Date}  {c.Document.Id}: {Shorten(c.Document.Text(result.Language))}"));
             output.WriteLine($"         matched {string.Join(" ", c.Hits)}; gives {Kinds(c.Document)}"
-                + (c.Document.Listed.Count > 0 ? $"; only lists {string.Join(" ", c.Document.Listed.Take(12))}" : ""));
+                + (c.Document.Listed.Any() ? $"; only lists {string.Join(" ", c.Document.Listed.Take(12))}" : ""));
             if (c.Document.Passage is { } passage)
             {
                 output.WriteLine($"         sentence {passage.Paragraph + 1}.{passage.Sentence + 1} of \"{passage.Article.Title}\"; from its paragraph and headline: {string.Join(" ", c.Document.ContextKeys)}");

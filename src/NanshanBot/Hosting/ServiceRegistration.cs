@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Answering.Llm;
@@ -19,7 +20,8 @@ public static class ServiceRegistration
     /// section it uses once; reads no file and creates no folder.</summary>
     public static IServiceCollection AddAnsweringPipeline(this IServiceCollection services, IConfiguration configuration, bool watchKnowledge = false)
     {
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section))
+            .PostConfigure<IOptions<DataOptions>>((knowledge, data) => knowledge.CacheFolder ??= data.Value.Folder("index-cache"));
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section));
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection("Retrieval"));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection("Conversation"));

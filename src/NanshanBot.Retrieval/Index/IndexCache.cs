@@ -1,0 +1,338 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using NanshanBot.Knowledge.Loading;
+using NanshanBot.Knowledge.Model;
+
+namespace NanshanBot.Retrieval.Index;
+
+/// <summary>
+/// The analysed articles of an index kept in one file, so that a start with unchanged knowledge reads them
+/// instead of analysing tens of megabytes of text again. Each article is stored with its file's content hash, so
+/// only the ones whose files are unchanged are taken; the whole file is taken only if it was written by this very
+/// program (the build of the analysing code) under the same rules (terms, word lists, facts), and ends with the
+/// SHA-256 of everything before it. Anything else (another version, a cut or altered file) is ignored, never
+/// trusted: the start analyses as if there were no cache, and writes a new one.
+/// </summary>
+public static class IndexCache
+{
+    private const string Magic = "NanshanBot index cache";
+    private const int Format = 2;
+    private const int HashLength = 32;
+
+    /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
+    public static string ProgramVersion { get; } = string.Join('/',
+        typeof(IndexCache).Assembly.ManifestModule.ModuleVersionId, typeof(KnowledgeLoader).Assembly.ManifestModule.ModuleVersionId);
+
+    /// <summary>Writes the articles of <paramref name="index"/> to <paramref name="path"/> (through a temporary
+    /// file and a rename, so that a reader never sees half of it).</summary>
+    public static void Write(string path, KnowledgeIndex index)
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            return;
+        }
+
+        var seed = index.Seed();
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+                {
+                    WriteBody(writer, seed);
+                }
+
+                stream.Position = 0;
+                var hash = SHA256.HashData(stream);
+                stream.Write(hash);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>The seed stored at <paramref name="path"/>, or why there is none to take (no file, another
+    /// program version, other rules, a damaged file).</summary>
+    public static (IndexSeed? Seed, string? Problem) Read(string path, string rulesVersion)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, "no index cache yet");
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            return (null, "the index cache is kept on little-endian machines only");
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (stream.Length < HashLength || !HashMatches(stream))
+            {
+                return (null, "the index cache is damaged (its checksum does not match)");
+            }
+
+            stream.Position = 0;
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != Format || reader.ReadString() != ProgramVersion)
+            {
+                return (null, "the index cache was written by another version of the program");
+            }
+
+            if (reader.ReadString() != rulesVersion)
+            {
+                return (null, "the index cache was written for other terms, word lists or facts");
+            }
+
+            return (ReadBody(reader, rulesVersion), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException
+            or ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException or DecoderFallbackException)
+        {
+            return (null, $"the index cache could not be read ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static bool HashMatches(FileStream stream)
+    {
+        var expected = new byte[HashLength];
+        stream.Position = stream.Length - HashLength;
+        stream.ReadExactly(expected);
+        stream.Position = 0;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        for (var left = stream.Length - HashLength; left > 0;)
+        {
+            var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                return false;
+            }
+
+            sha.AppendData(buffer, 0, read);
+            left -= read;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(expected, sha.GetHashAndReset());
+    }
+
+    private static void WriteBody(BinaryWriter writer, IndexSeed seed)
+    {
+        writer.Write(Magic);
+        writer.Write(Format);
+        writer.Write(ProgramVersion);
+        writer.Write(seed.RulesVersion);
+        var vocabulary = seed.Vocabulary;
+        var keys = vocabulary.Count;
+        writer.Write(keys);
+        for (var id = 0; id < keys; id++)
+        {
+            writer.Write(vocabulary[id]);
+        }
+
+        writer.Write(seed.TextBigrams.Count);
+        foreach (var bigram in seed.TextBigrams)
+        {
+            writer.Write(bigram);
+        }
+
+        // The few distinct sets of value kinds and of other places, once each; a document names its sets by number.
+        var files = seed.Files().ToList();
+        var kinds = new Dictionary<IReadOnlySet<char>, int>(ReferenceEqualityComparer.Instance);
+        var places = new Dictionary<IReadOnlySet<string>, int>(ReferenceEqualityComparer.Instance);
+        foreach (var document in files.SelectMany(f => f.Documents))
+        {
+            kinds.TryAdd(document.ValueKinds, kinds.Count);
+            places.TryAdd(document.OtherPlaces, places.Count);
+        }
+
+        writer.Write(kinds.Count);
+        foreach (var set in kinds.Keys)
+        {
+            writer.Write(new string([.. set.Order()]));
+        }
+
+        writer.Write(places.Count);
+        foreach (var set in places.Keys)
+        {
+            writer.Write(string.Join('\n', set.Order(StringComparer.Ordinal)));
+        }
+
+        writer.Write(files.Count);
+        foreach (var (path, file, documents) in files)
+        {
+            writer.Write(path);
+            writer.Write(file.Hash);
+            WriteSource(writer, file.Source!);
+            var article = file.Passages[0].Article;
+            writer.Write(article.Title);
+            writer.Write((byte)article.Language);
+            writer.Write(article.Paragraphs.Count);
+            foreach (var paragraph in article.Paragraphs)
+            {
+                writer.Write(paragraph.Count);
+                foreach (var sentence in paragraph)
+                {
+                    writer.Write(sentence);
+                }
+            }
+
+            // One document per passage, in the passages' order.
+            foreach (var document in documents)
+            {
+                WriteDocument(writer, document.ToStored(), kinds, places);
+            }
+        }
+    }
+
+    private static IndexSeed ReadBody(BinaryReader reader, string rulesVersion)
+    {
+        var vocabulary = new Vocabulary();
+        var keys = reader.ReadInt32();
+        for (var id = 0; id < keys; id++)
+        {
+            if (vocabulary.Add(reader.ReadString()) != id)
+            {
+                throw new InvalidDataException("a key is stored twice");
+            }
+        }
+
+        var bigramCount = Count(reader);
+        var bigrams = new HashSet<int>(bigramCount);
+        for (var i = bigramCount; i > 0; i--)
+        {
+            bigrams.Add(reader.ReadInt32());
+        }
+
+        var kinds = new IReadOnlySet<char>[Count(reader)];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            kinds[i] = reader.ReadString().ToHashSet();
+        }
+
+        var places = new IReadOnlySet<string>[Count(reader)];
+        for (var i = 0; i < places.Length; i++)
+        {
+            places[i] = reader.ReadString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var files = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
+        var documents = new Dictionary<Article, ArraySegment<IndexedDocument>>(ReferenceEqualityComparer.Instance);
+        for (var count = Count(reader); count > 0; count--)
+        {
+            var path = reader.ReadString();
+            var hash = reader.ReadString();
+            var source = ReadSource(reader);
+            var title = reader.ReadString();
+            var language = (Language)reader.ReadByte();
+            var paragraphs = new IReadOnlyList<string>[Count(reader)];
+            for (var p = 0; p < paragraphs.Length; p++)
+            {
+                var sentences = new string[Count(reader)];
+                for (var s = 0; s < sentences.Length; s++)
+                {
+                    sentences[s] = reader.ReadString();
+                }
+
+                paragraphs[p] = sentences;
+            }
+
+            var article = new Article(source.Id, title, language, paragraphs);
+            var passages = paragraphs.SelectMany((sentences, p) => sentences.Select((_, s) => new Passage(article, p, s))).ToList();
+            var indexed = new IndexedDocument[passages.Count];
+            for (var i = 0; i < indexed.Length; i++)
+            {
+                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, keys), vocabulary);
+            }
+
+            files[path] = new ArticleFile(hash, source, passages);
+            documents[article] = indexed;
+        }
+
+        if (reader.BaseStream.Position != reader.BaseStream.Length - HashLength)
+        {
+            throw new InvalidDataException("the index cache has data after its last article");
+        }
+
+        return new IndexSeed(rulesVersion, vocabulary, files, documents, bigrams);
+    }
+
+    private static void WriteSource(BinaryWriter writer, Source source)
+    {
+        writer.Write(source.Id);
+        writer.Write(source.Title);
+        WriteOptional(writer, source.TitleEn);
+        writer.Write(source.Publisher);
+        writer.Write(source.PublisherEn);
+        writer.Write(source.Date);
+        WriteOptional(writer, source.Url);
+    }
+
+    private static Source ReadSource(BinaryReader reader) => new(
+        reader.ReadString(), reader.ReadString(), ReadOptional(reader), reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader));
+
+    private static void WriteDocument(BinaryWriter writer, IndexedDocument.Stored document,
+        Dictionary<IReadOnlySet<char>, int> kinds, Dictionary<IReadOnlySet<string>, int> places)
+    {
+        writer.Write(document.NormalizedText);
+        writer.Write(document.Length);
+        writer.Write(kinds[document.ValueKinds]);
+        writer.Write(document.ListsValues);
+        writer.Write(document.RelativeYear ?? -1);
+        writer.Write(places[document.OtherPlaces]);
+        writer.Write(document.NamesSubject);
+        writer.Write(document.Keys.Length);
+        writer.Write(MemoryMarshal.AsBytes(document.Keys.AsSpan()));
+        writer.Write(MemoryMarshal.AsBytes(document.Entries.AsSpan()));
+    }
+
+    private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places, int vocabularySize)
+    {
+        var text = reader.ReadString();
+        var length = reader.ReadInt32();
+        var kindSet = kinds[reader.ReadInt32()];
+        var listsValues = reader.ReadBoolean();
+        var relativeYear = reader.ReadInt32();
+        var placeSet = places[reader.ReadInt32()];
+        var namesSubject = reader.ReadBoolean();
+        var keys = new int[Count(reader)];
+        var entries = new ushort[keys.Length];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(keys.AsSpan()));
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(entries.AsSpan()));
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if ((uint)keys[i] >= (uint)vocabularySize || (i > 0 && keys[i] <= keys[i - 1]))
+            {
+                throw new InvalidDataException("a document's keys are out of order or unknown");
+            }
+        }
+
+        return new IndexedDocument.Stored(text, length, kindSet, listsValues, relativeYear < 0 ? null : relativeYear,
+            placeSet, namesSubject, keys, entries);
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    /// <summary>A stored count, which must be plausible before anything is allocated for it.</summary>
+    private static int Count(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        return count is >= 0 and <= 1 << 26 ? count : throw new InvalidDataException($"implausible count {count}");
+    }
+}
