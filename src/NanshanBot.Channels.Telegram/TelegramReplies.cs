@@ -28,7 +28,8 @@ public sealed class TelegramReplies(TelegramSender sender, StreamedReply streame
     }
 
     /// <summary>Answers an inline query with the reply's choices, as articles whose message is the choice's text
-    /// (plain, with its source line); nothing for a reply that says nothing (over the flood limit, told already).</summary>
+    /// (plain, with its source line, cut to what a message holds); nothing for a reply that says nothing (over the
+    /// flood limit, told already).</summary>
     public Task OfferAsync(string inlineQueryId, Reply reply, CancellationToken cancellationToken)
     {
         if (reply.Kind != ReplyKind.Choices)
@@ -36,7 +37,7 @@ public sealed class TelegramReplies(TelegramSender sender, StreamedReply streame
             return Task.CompletedTask;
         }
 
-        var results = reply.Choices.Select((c, i) => new InlineQueryResultArticle($"{i}-{c.Answer?.Id ?? "note"}", c.Title, new InputTextMessageContent(c.Text))
+        var results = reply.Choices.Select((c, i) => new InlineQueryResultArticle($"{i}-{c.Answer?.Id ?? "note"}", c.Title, new InputTextMessageContent(ReplySplitter.Truncate(c.Text, TelegramSender.MaxMessageLength, t => t.Length)))
         {
             Description = c.Text.Split('\n', 2)[0],
         });
