@@ -10,8 +10,9 @@ namespace NanshanBot.Channels;
 /// <summary>
 /// The engine call of every channel: the question goes to the <see cref="AnswerEngine"/> (whole, or as a stream
 /// for a transport that shows an answer as it is written); once the final answer is there, one log line
-/// (<see cref="ChannelLog"/>) and, for an answer with sources, the sources that <c>/sources</c> shows (not for an
-/// inline query: it has no chat to ask /sources in).
+/// (<see cref="ChannelLog"/>) and, for an answer with sources, the sources that <c>/sources</c> shows. An inline
+/// query is not a question asked: it is not counted (<see cref="Question.Counted"/>), and its sources are not kept
+/// (it has no chat to ask /sources in).
 /// </summary>
 public sealed class AnswerRelay(AnswerEngine engine, LastAnswers lastAnswers, ILogger<AnswerRelay> logger)
 {
@@ -23,36 +24,35 @@ public sealed class AnswerRelay(AnswerEngine engine, LastAnswers lastAnswers, IL
 
     public async Task<Reply> AnswerAsync(InboundMessage message, string text, CancellationToken cancellationToken)
     {
-        var question = new Question(message.Conversation, text) { Channel = message.Channel };
-        var keepSources = message.Kind != MessageKind.Inline;
+        var question = new Question(message.Conversation, text) { Channel = message.Channel, Counted = message.Kind != MessageKind.Inline };
         if (message.Streams)
         {
-            return Reply.Streamed(StreamAsync(question, keepSources, cancellationToken));
+            return Reply.Streamed(StreamAsync(question, cancellationToken));
         }
 
         var started = Stopwatch.GetTimestamp();
         var answer = await engine.AnswerAsync(question, cancellationToken);
-        await AnsweredAsync(question, answer, started, keepSources, cancellationToken);
+        await AnsweredAsync(question, answer, started, cancellationToken);
         return Reply.Of(answer);
     }
 
-    private async IAsyncEnumerable<AnswerUpdate> StreamAsync(Question question, bool keepSources, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AnswerUpdate> StreamAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await foreach (var update in engine.StreamAsync(question, cancellationToken))
         {
             if (update.Final is { } final)
             {
-                await AnsweredAsync(question, final, started, keepSources, cancellationToken);
+                await AnsweredAsync(question, final, started, cancellationToken);
             }
 
             yield return update;
         }
     }
 
-    private async ValueTask AnsweredAsync(Question question, Answer answer, long started, bool keepSources, CancellationToken cancellationToken)
+    private async ValueTask AnsweredAsync(Question question, Answer answer, long started, CancellationToken cancellationToken)
     {
-        if (answer.Kind == AnswerKind.Answered && keepSources)
+        if (answer.Kind == AnswerKind.Answered && question.Counted)
         {
             await lastAnswers.RememberAsync(question.ConversationId, answer.Sources, cancellationToken);
         }

@@ -115,4 +115,23 @@ public sealed class InlineQueryTests
         Assert.Contains("54万", MessageOf((await AnsweredAsync(t, "iq5"))["results"]!.AsArray()[0]));
         Assert.Contains("54万", t.Api.Sent().Single()["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task InlineQueriesAndTheAnswersOfferedBesideThemAreNotCountedAsQuestionsAsked()
+    {
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777" });
+        t.Api.Enqueue(Inline(1, 777, "南山"));
+        t.Api.Enqueue(Inline(2, 777, "南山区人"));
+        t.Api.Enqueue(Inline(3, 777, "南山GDP"));
+        t.Api.Enqueue(Text(4, 777, "南山区今天下雨吗？", fromId: 777));
+        await t.SentCountIsAsync(1);
+        t.Api.Enqueue(Text(5, 777, "/stats", fromId: 777));
+
+        await t.SentCountIsAsync(2);
+
+        Assert.Equal(3, t.Api.InlineAnswers.Count);
+        var stats = t.Api.Sent().Last()["text"]!.GetValue<string>();
+        Assert.Contains("Today 1 questions (0 answered, 1 declined)", stats);
+        Assert.Contains("Questions: 1 today", stats);
+    }
 }
