@@ -6,4 +6,9 @@ namespace NanshanBot.Answering;
 public sealed record Question(string ConversationId, string Text)
 {
     public string Channel { get; init; } = "console";
+
+    /// <summary>Whether the question counts as asked, in the question log (/unanswered) and the statistics (/stats).
+    /// An inline query does not: one comes at each pause in the typing ("南山", "南山区人均…"), and the answers
+    /// offered beside it are to questions nobody asked.</summary>
+    public bool Counted { get; init; } = true;
 }

@@ -191,7 +191,9 @@ public sealed partial class ChatLanes(UpdateJournal journal, UpdateHandler handl
         }
     }
 
-    private static long ChatOf(Update u) => u.Message?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? -u.Id;
+    /// <summary>An inline query has no chat: it waits in the lane of the user's private chat.</summary>
+    private static long ChatOf(Update u) =>
+        u.Message?.Chat.Id ?? u.CallbackQuery?.Message?.Chat.Id ?? u.CallbackQuery?.From.Id ?? u.InlineQuery?.From.Id ?? -u.Id;
 
     /// <summary>A chat's queue; its backlog counts what is queued and being answered.</summary>
     private sealed class Lane

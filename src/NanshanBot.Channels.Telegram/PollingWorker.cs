@@ -22,18 +22,17 @@ public sealed partial class PollingWorker(
     ChatLanes lanes,
     UpdateOffsetStore offsets,
     BotIdentity identity,
+    CommandMenu menu,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<PollingWorker> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
-
     /// <summary>How long to leave Telegram alone while too many updates are pending here.</summary>
     private static readonly TimeSpan WhileFull = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await StartAsync(client, identity, deleteWebhook: true, time, logger, stoppingToken))
+        if (!await StartAsync(client, identity, menu, deleteWebhook: true, time, logger, stoppingToken))
         {
             return;
         }
@@ -45,7 +44,7 @@ public sealed partial class PollingWorker(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var updates = await polling.ExecuteAsync(async ct =>
-                    await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, Wanted, ct), stoppingToken);
+                    await client.Bot.GetUpdates(offsets.Offset, 100, options.Value.PollTimeoutSeconds, UpdateHandler.Wanted, ct), stoppingToken);
                 if (!await TakeAsync(updates))
                 {
                     await Task.Delay(WhileFull, time, stoppingToken);
@@ -89,8 +88,9 @@ public sealed partial class PollingWorker(
         }
     }
 
-    /// <summary>getMe (retried until it works or shutdown), then deleteWebhook for polling. False on shutdown.</summary>
-    internal static async Task<bool> StartAsync(TelegramClient client, BotIdentity identity, bool deleteWebhook,
+    /// <summary>getMe (retried until it works or shutdown), then deleteWebhook for polling, then the command menu.
+    /// False on shutdown.</summary>
+    internal static async Task<bool> StartAsync(TelegramClient client, BotIdentity identity, CommandMenu menu, bool deleteWebhook,
         TimeProvider time, ILogger logger, CancellationToken stoppingToken)
     {
         var starting = TelegramRetries.UntilItWorks(time, (e, wait) =>
@@ -112,6 +112,8 @@ public sealed partial class PollingWorker(
             {
                 await starting.ExecuteAsync(async ct => await DeleteWebhookAsync(client, logger, ct), stoppingToken);
             }
+
+            await menu.RegisterAsync(stoppingToken);
 
             LogStarted(logger, me.Username ?? me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return true;

@@ -31,8 +31,12 @@ public static class TelegramRegistration
         services.AddSingleton<StreamedReply>();
         services.AddSingleton<TelegramReplies>();
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<CommandMenu>();
         services.AddOptions<FloodLimits>(UpdateHandler.Channel).Configure<IOptions<TelegramOptions>>((limits, telegram) =>
             (limits.PerUser, limits.PerGroup) = (telegram.Value.FloodLimitPerMinute, telegram.Value.GroupFloodLimitPerMinute));
+        // Inline queries: the same limit per user, counted apart from the user's messages.
+        services.AddOptions<FloodLimits>(UpdateHandler.InlineChannel).Configure<IOptions<TelegramOptions>>((limits, telegram) =>
+            limits.PerUser = telegram.Value.FloodLimitPerMinute);
         services.AddSingleton<NanshanBot.Operations.IAdminNotifier, TelegramAdminNotifier>();
         services.AddSingleton<UpdateJournal>();
         services.AddSingleton<ChatLanes>();

@@ -5,6 +5,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.InlineQueryResults;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace NanshanBot.Channels.Telegram;
@@ -58,6 +59,9 @@ public sealed partial class TelegramSender(TelegramClient client, SendThrottle t
 
     public Task AnswerCallbackAsync(string callbackQueryId, CancellationToken cancellationToken, string? text = null) =>
         WithRetriesAsync("answerCallbackQuery", () => client.Bot.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken), cancellationToken);
+
+    public Task AnswerInlineAsync(string inlineQueryId, IEnumerable<InlineQueryResult> results, int cacheSeconds, bool personal, CancellationToken cancellationToken) =>
+        WithRetriesAsync("answerInlineQuery", () => client.Bot.AnswerInlineQuery(inlineQueryId, results, cacheSeconds, personal, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Makes the call (its retries are the client's resilience handler's); a call that still fails is
     /// logged with its stack and given up, unless the service is stopping.</summary>

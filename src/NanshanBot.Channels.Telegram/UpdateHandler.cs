@@ -11,19 +11,36 @@ public readonly record struct TelegramChat(long Id, bool IsGroup, int? ReplyTo);
 
 /// <summary>
 /// Where a Telegram update comes in: reads it into an <see cref="InboundMessage"/> (in a group only commands,
-/// @mentions and replies to the bot count; a button is a suggestion or a vote), hands it to the
-/// <see cref="ChatGateway"/>, which applies every rule, and gives the reply to <see cref="TelegramReplies"/>.
+/// @mentions and replies to the bot count; a button is a suggestion or a vote; an inline query is one of the
+/// channel <see cref="InlineChannel"/>, with a flood limit of its own), hands it to the <see cref="ChatGateway"/>,
+/// which applies every rule, and gives the reply to <see cref="TelegramReplies"/>.
 /// </summary>
 public sealed class UpdateHandler(ChatGateway gateway, TelegramReplies replies, BotIdentity bot, IOptions<TelegramOptions> options)
 {
     public const string Channel = "telegram";
 
+    /// <summary>Inline queries: typed in any chat, one per pause in the typing, so they are counted apart from the
+    /// user's messages (and apart in the metrics and the question log).</summary>
+    public const string InlineChannel = "telegram-inline";
+
+    /// <summary>The updates handled here: what the bot asks Telegram for, polling or by webhook.</summary>
+    public static IReadOnlyList<UpdateType> Wanted { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.InlineQuery];
+
     public Task HandleAsync(Update update, CancellationToken cancellationToken) => update switch
     {
         { Message: { } message } => HandleMessageAsync(message, cancellationToken),
         { CallbackQuery: { } query } => HandleCallbackAsync(query, cancellationToken),
+        { InlineQuery: { } query } => HandleInlineAsync(query, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    /// <summary>An inline query is a conversation of its own: its answers go into a chat that saw nothing before.</summary>
+    private async Task HandleInlineAsync(InlineQuery query, CancellationToken cancellationToken)
+    {
+        var inbound = new InboundMessage(InlineChannel, "tg-inline:" + query.Id, query.From.Id.ToString(CultureInfo.InvariantCulture),
+            MessageKind.Inline, query.Query) { Language = LanguageOf(query.From) };
+        await replies.OfferAsync(query.Id, await gateway.HandleAsync(inbound, cancellationToken), cancellationToken);
+    }
 
     private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
     {
@@ -77,10 +94,14 @@ public sealed class UpdateHandler(ChatGateway gateway, TelegramReplies replies, 
         return new InboundMessage(Channel, conversation, user.ToString(CultureInfo.InvariantCulture), kind, payload)
         {
             Group = chat.IsGroup ? chat.Id.ToString(CultureInfo.InvariantCulture) : null,
-            Language = from?.LanguageCode?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English,
+            Language = LanguageOf(from),
             Streams = true,
         };
     }
+
+    /// <summary>The language of the user's app: introductions and notices follow it (answers follow the question).</summary>
+    private static Language LanguageOf(User? user) =>
+        user?.LanguageCode?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true ? Language.Chinese : Language.English;
 
     /// <summary>In a group: a command (to this bot, if it names one), an @mention, or a reply to the bot.</summary>
     private bool IsAddressedToBot(Message message)

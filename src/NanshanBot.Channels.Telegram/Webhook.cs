@@ -98,19 +98,20 @@ public sealed partial class WebhookWorker(
     TelegramClient client,
     ChatLanes lanes,
     BotIdentity identity,
+    CommandMenu menu,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<WebhookWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await PollingWorker.StartAsync(client, identity, deleteWebhook: false, time, logger, stoppingToken))
+        if (!await PollingWorker.StartAsync(client, identity, menu, deleteWebhook: false, time, logger, stoppingToken))
         {
             return;
         }
 
         var o = options.Value;
-        await client.Bot.SetWebhook(o.WebhookUrl!, allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery],
+        await client.Bot.SetWebhook(o.WebhookUrl!, allowedUpdates: UpdateHandler.Wanted,
             secretToken: o.SecretToken, cancellationToken: stoppingToken);
         LogWebhookSet(logger, o.WebhookUrl!);
         lanes.Open();

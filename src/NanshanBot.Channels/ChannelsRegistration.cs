@@ -15,6 +15,8 @@ public static class ChannelsRegistration
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<AnswerRelay>();
         services.AddSingleton<FeedbackVotes>();
+        services.AddSingleton<MenuKeys>();
+        services.AddSingleton<InlineAnswers>();
         services.AddSingleton<ChatGateway>();
         return services;
     }

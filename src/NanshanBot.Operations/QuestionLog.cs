@@ -43,7 +43,7 @@ public sealed partial class QuestionLog : BackgroundService, IAnswerObserver, IF
 
     public void Observe(Question question, Answer answer, TimeSpan latency)
     {
-        if (question.Channel == "eval")
+        if (question.Channel == "eval" || !question.Counted)
         {
             return;
         }

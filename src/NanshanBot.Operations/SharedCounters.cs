@@ -19,7 +19,7 @@ public sealed partial class SharedCounters(ISharedState state, TimeProvider time
 
     public void Observe(Question question, Answer answer, TimeSpan latency)
     {
-        if (question.Channel != "eval")
+        if (question.Channel != "eval" && question.Counted)
         {
             Track(CountAsync(OutcomeName.Of(answer.Kind)));
         }

@@ -10,8 +10,9 @@ namespace NanshanBot.Fakes;
 
 /// <summary>
 /// A Bot API server on 127.0.0.1 that speaks Telegram's paths and JSON (<c>POST /bot&lt;token&gt;/&lt;method&gt;</c>):
-/// it serves queued updates to getUpdates (honouring offset and a short long-poll), records every call,
-/// and can be told to fail a method with a given status first.
+/// it serves queued updates to getUpdates (honouring offset and a short long-poll), records every call (the
+/// messages sent, the answers to inline queries, the command menu set), and can be told to fail a method with a
+/// given status first.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -81,6 +82,15 @@ public sealed class FakeBotApi : IAsyncDisposable
     }
 
     public List<JsonObject> Sent(string method = "sendMessage") => Calls.Where(c => c.Method == method).Select(c => c.Body).ToList();
+
+    /// <summary>The answers to inline queries (answerInlineQuery), in the order they came.</summary>
+    public List<JsonObject> InlineAnswers => Sent("answerInlineQuery");
+
+    /// <summary>The command menu as the bot last set it (setMyCommands) for <paramref name="languageCode"/> (null: the
+    /// default, for every language without one of its own): each command and its description.</summary>
+    public List<(string Command, string Description)> CommandMenu(string? languageCode = null) =>
+        Sent("setMyCommands").LastOrDefault(b => b["language_code"]?.GetValue<string>() == languageCode)?["commands"]?.AsArray()
+            .Select(c => (c!["command"]!.GetValue<string>(), c["description"]!.GetValue<string>())).ToList() ?? [];
 
     public List<DateTimeOffset> Times(string method) => Calls.Where(c => c.Method == method).Select(c => c.At).ToList();
 
@@ -254,6 +264,20 @@ public sealed class FakeBotApi : IAsyncDisposable
                 },
             };
         }
+
+        /// <summary>What Telegram sends when a user types "@bot <paramref name="query"/>" in any chat (and pauses).</summary>
+        public static JsonObject Inline(int updateId, long fromId, string query, string language = "zh-hans") => new()
+        {
+            ["update_id"] = (long)updateId,
+            ["inline_query"] = new JsonObject
+            {
+                ["id"] = "iq" + updateId,
+                ["from"] = new JsonObject { ["id"] = fromId, ["is_bot"] = false, ["first_name"] = "U", ["language_code"] = language },
+                ["query"] = query,
+                ["offset"] = "",
+                ["chat_type"] = "supergroup",
+            },
+        };
 
         private static JsonObject Message(int updateId, long chatId, long? fromId, string chatType, string language) => new()
         {

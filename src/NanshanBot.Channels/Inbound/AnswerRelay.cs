@@ -10,7 +10,9 @@ namespace NanshanBot.Channels;
 /// <summary>
 /// The engine call of every channel: the question goes to the <see cref="AnswerEngine"/> (whole, or as a stream
 /// for a transport that shows an answer as it is written); once the final answer is there, one log line
-/// (<see cref="ChannelLog"/>) and, for an answer with sources, the sources that <c>/sources</c> shows.
+/// (<see cref="ChannelLog"/>) and, for an answer with sources, the sources that <c>/sources</c> shows. An inline
+/// query is not a question asked: it is not counted (<see cref="Question.Counted"/>), and its sources are not kept
+/// (it has no chat to ask /sources in).
 /// </summary>
 public sealed class AnswerRelay(AnswerEngine engine, LastAnswers lastAnswers, ILogger<AnswerRelay> logger)
 {
@@ -22,7 +24,7 @@ public sealed class AnswerRelay(AnswerEngine engine, LastAnswers lastAnswers, IL
 
     public async Task<Reply> AnswerAsync(InboundMessage message, string text, CancellationToken cancellationToken)
     {
-        var question = new Question(message.Conversation, text) { Channel = message.Channel };
+        var question = new Question(message.Conversation, text) { Channel = message.Channel, Counted = message.Kind != MessageKind.Inline };
         if (message.Streams)
         {
             return Reply.Streamed(StreamAsync(question, cancellationToken));
@@ -50,7 +52,7 @@ public sealed class AnswerRelay(AnswerEngine engine, LastAnswers lastAnswers, IL
 
     private async ValueTask AnsweredAsync(Question question, Answer answer, long started, CancellationToken cancellationToken)
     {
-        if (answer.Kind == AnswerKind.Answered)
+        if (answer.Kind == AnswerKind.Answered && question.Counted)
         {
             await lastAnswers.RememberAsync(question.ConversationId, answer.Sources, cancellationToken);
         }

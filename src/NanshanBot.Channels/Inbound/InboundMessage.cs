@@ -8,7 +8,9 @@ public enum MessageKind
     /// <summary>A question (or anything typed that is not a command).</summary>
     Text,
 
-    /// <summary>"/start", "/about", "/stats"...: text starting with '/' (a WeChat subscription is a /start).</summary>
+    /// <summary>"/start", "/about", "/stats"...: text starting with '/' (a WeChat subscription is a /start).
+    /// "/start key" (a Telegram start link, a WeChat QR code's scene) is the introduction, then what the
+    /// <c>[menu]</c> key asks.</summary>
     Command,
 
     /// <summary>A suggested question chosen (a button); <see cref="InboundMessage.Payload"/> is its key.</summary>
@@ -17,7 +19,20 @@ public enum MessageKind
     /// <summary>👍/👎 on an answer; <see cref="InboundMessage.Payload"/> is the answer's id.</summary>
     Feedback,
 
-    /// <summary>A photo, a sticker, a voice message: nothing the bot can read.</summary>
+    /// <summary>A voice message; <see cref="InboundMessage.Payload"/> is the text the platform recognised in it
+    /// (WeChat's <c>Recognition</c>), empty when there is none.</summary>
+    Voice,
+
+    /// <summary>A menu button pressed (WeChat's and WeCom's <c>CLICK</c>); <see cref="InboundMessage.Payload"/> is its
+    /// key, looked up in bot.kb's <c>[menu]</c>.</summary>
+    Menu,
+
+    /// <summary>An inline query (Telegram's <c>@bot question</c> typed in any chat): answered with results to pick
+    /// from (<see cref="ReplyKind.Choices"/>), not with a message.</summary>
+    Inline,
+
+    /// <summary>A photo, a sticker, a voice message without recognised text on a channel that gives none: nothing
+    /// the bot can read.</summary>
     Unsupported,
 }
 

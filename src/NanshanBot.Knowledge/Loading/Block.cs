@@ -14,5 +14,8 @@ public sealed class Block(string file, int line, string type, string id)
 
     public string Id { get; } = id;
 
+    /// <summary>The header as written: <c>[fact gdp-2025]</c>, or <c>[bot]</c> for a section without an id.</summary>
+    public string Header => Type == Id ? $"[{Type}]" : $"[{Type} {Id}]";
+
     public Dictionary<string, Field> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -10,7 +10,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
     private static readonly string[] TermFields = ["names", "kind", "default"];
     private static readonly string[] FactFields = ["source", "date", "about", "zh", "en", "keywords", "ask_zh", "ask_en"];
     private static readonly string[] BotFields =
-        ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings", .. NoticeFields.All()];
+        ["intro_zh", "intro_en", "decline_zh", "decline_en", "examples_zh", "examples_en", "greetings", .. NoticeFields.All(), .. CommandDescription.AllFields()];
 
     public Source? ReadSource(Block b)
     {
@@ -117,27 +117,30 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
             }
         }
 
-        return notices.Count < Enum.GetValues<Notice>().Length ? null : new BotTexts(texts[0]!, texts[1]!, texts[2]!, texts[3]!,
-            List(b, "examples_zh", '|'), List(b, "examples_en", '|'), List(b, "greetings", '|')) { Notices = notices };
+        CheckHeard(b);
+        var commands = Commands(b);
+        return notices.Count < Enum.GetValues<Notice>().Length || commands is null ? null : new BotTexts(texts[0]!, texts[1]!, texts[2]!, texts[3]!,
+            List(b, "examples_zh", '|'), List(b, "examples_en", '|'), List(b, "greetings", '|')) { Notices = notices, Commands = commands };
     }
 
     public void Unknown(Block b) =>
-        errors.Add(new(b.File, b.Line, $"unknown section type '{b.Type}' (expected source, term, fact or bot)"));
+        errors.Add(new(b.File, b.Line, $"unknown section type '{b.Type}' (expected source, term, fact, bot or menu)"));
 
-    private void CheckFields(Block b, string[] allowed)
+    /// <param name="allowed">The fields the section may have; null: any key (the menu's).</param>
+    private void CheckFields(Block b, string[]? allowed)
     {
         foreach (var (key, field) in b.Fields)
         {
-            if (!allowed.Contains(key))
+            if (allowed is not null && !allowed.Contains(key))
             {
                 errors.Add(new(b.File, field.Line,
-                    $"unknown field '{key}' in [{b.Type} {b.Id}] (allowed: {string.Join(", ", allowed)})"));
+                    $"unknown field '{key}' in {b.Header} (allowed: {string.Join(", ", allowed)})"));
             }
 
             // kb draft marks what a person must write; a draft moved out of facts/drafts/ too early is caught here.
             if (field.Value.StartsWith(KnowledgeFiles.TodoMarker, StringComparison.Ordinal))
             {
-                errors.Add(new(b.File, field.Line, $"'{key}:' of [{b.Type} {b.Id}] still says {KnowledgeFiles.TodoMarker}: write it, or delete the line if it is optional"));
+                errors.Add(new(b.File, field.Line, $"'{key}:' of {b.Header} still says {KnowledgeFiles.TodoMarker}: write it, or delete the line if it is optional"));
             }
         }
     }
@@ -147,7 +150,7 @@ internal sealed partial class BlockReader(List<KnowledgeError> errors)
         var value = Optional(b, key);
         if (value is null)
         {
-            errors.Add(new(b.File, b.Line, $"[{b.Type} {b.Id}] is missing '{key}:'"));
+            errors.Add(new(b.File, b.Line, $"{b.Header} is missing '{key}:'"));
         }
 
         return value;

@@ -56,9 +56,11 @@ public static class KbFileParser
         }
 
         var parts = text[1..^1].Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 1 && parts[0].Equals("bot", StringComparison.OrdinalIgnoreCase))
+        // The sections there is one of, [bot] and [menu], have no id.
+        if (parts.Length == 1 && parts[0].ToLowerInvariant() is "bot" or "menu")
         {
-            return new Block(file, line, "bot", "bot");
+            var type = parts[0].ToLowerInvariant();
+            return new Block(file, line, type, type);
         }
 
         if (parts.Length != 2 || !IsValidId(parts[1]))
@@ -89,7 +91,7 @@ public static class KbFileParser
         var key = text[..colon].Trim().ToLowerInvariant();
         if (block.Fields.ContainsKey(key))
         {
-            errors.Add(new(file, line, $"'{key}' is given twice in [{block.Type} {block.Id}]"));
+            errors.Add(new(file, line, $"'{key}' is given twice in {block.Header}"));
             return null;
         }
 

@@ -3,7 +3,7 @@ using NanshanBot.Knowledge.Model;
 namespace NanshanBot.Knowledge.Loading;
 
 /// <summary>Collects what the files declare and checks it as a whole: unique ids, known references,
-/// one bot section, no name shared by two terms.</summary>
+/// one bot section and at most one menu, no name shared by two terms.</summary>
 internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
 {
     private readonly BlockReader reader = new(errors);
@@ -14,6 +14,8 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
     private readonly List<Passage> passages = [];
     private BotTexts? bot;
     private Where? botWhere;
+    private IReadOnlyDictionary<string, MenuItem>? menu;
+    private Where? menuWhere;
 
     public void AddBlocks(IEnumerable<Block> blocks)
     {
@@ -47,6 +49,13 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
                     if (reader.ReadBot(b) is { } bt && Unique(bot is not null, b, botWhere))
                     {
                         (bot, botWhere) = (bt, new Where(b.File, b.Line));
+                    }
+
+                    break;
+                case "menu":
+                    if (Unique(menu is not null, b, menuWhere))
+                    {
+                        (menu, menuWhere) = (reader.ReadMenu(b), new Where(b.File, b.Line));
                     }
 
                     break;
@@ -99,7 +108,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             facts.Select(f => f.Fact).ToList(),
             passages,
             lexicon,
-            bot,
+            bot with { Menu = menu ?? new Dictionary<string, MenuItem>() },
             version,
             rulesVersion,
             articleFiles);
@@ -142,7 +151,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
     {
         if (exists)
         {
-            errors.Add(new(b.File, b.Line, $"duplicate id: [{b.Type} {b.Id}] is already defined at {firstWhere}"));
+            errors.Add(new(b.File, b.Line, $"duplicate id: {b.Header} is already defined at {firstWhere}"));
         }
 
         return !exists;

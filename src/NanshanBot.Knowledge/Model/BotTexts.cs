@@ -14,12 +14,28 @@ public sealed record BotTexts(
     /// <summary>Each notice in Chinese and English (<c>too_many_zh</c>, <c>too_many_en</c>, ... in bot.kb).</summary>
     public IReadOnlyDictionary<Notice, (string Zh, string En)> Notices { get; init; } = new Dictionary<Notice, (string, string)>();
 
+    /// <summary>The <c>[menu]</c> list: keys (lower case) and what each asks or runs.</summary>
+    public IReadOnlyDictionary<string, MenuItem> Menu { get; init; } = new Dictionary<string, MenuItem>();
+
+    /// <summary>The command menu's descriptions (<c>command_start_zh</c>, ...), in the order of
+    /// <see cref="BotCommandName"/>.</summary>
+    public IReadOnlyList<CommandDescription> Commands { get; init; } = [];
+
     public string Intro(Language language) => language == Language.English ? IntroEn : IntroZh;
 
     public string Decline(Language language) => language == Language.English ? DeclineEn : DeclineZh;
 
     public IReadOnlyList<string> Examples(Language language) =>
         language == Language.English ? ExamplesEn : ExamplesZh;
+
+    /// <summary>The menu item a key names (keys are not case-sensitive), or null.</summary>
+    public MenuItem? MenuItem(string key) => Menu.GetValueOrDefault(key.Trim().ToLowerInvariant());
+
+    /// <summary>"你问的是：……": what was heard (a voice message's recognised text), in the answer's language.</summary>
+    public string Heard(string question, Language? language) => Notice(Model.Notice.Heard, language).Replace(HeardPlaceholder, question, StringComparison.Ordinal);
+
+    /// <summary>Where <c>heard_zh</c> and <c>heard_en</c> put the recognised words.</summary>
+    public const string HeardPlaceholder = "{question}";
 
     /// <summary>A notice in the user's language; both languages, Chinese first, when it is not known.</summary>
     public string Notice(Notice notice, Language? language)
@@ -40,7 +56,7 @@ public enum Notice
     /// <summary>Over the flood limit (said once a minute).</summary>
     TooMany,
 
-    /// <summary>A photo, a sticker, a voice message: only text is read.</summary>
+    /// <summary>A photo, a sticker, a voice message without recognised text (Telegram): only text is read.</summary>
     TextOnly,
 
     /// <summary>/sources before any answer.</summary>
@@ -60,6 +76,16 @@ public enum Notice
 
     /// <summary>Above the list of every source (/about).</summary>
     KnowledgeHeading,
+
+    /// <summary>Before the answer to a voice message: what was heard (<c>{question}</c> stands for it).</summary>
+    Heard,
+
+    /// <summary>A voice message without recognised text: please type.</summary>
+    VoiceUnreadable,
+
+    /// <summary>The title of the one inline result for an empty or declined inline query (its message is the
+    /// introduction).</summary>
+    InlineHint,
 }
 
 /// <summary>The bot.kb field names of the notices: <c>too_many_zh</c>, <c>too_many_en</c>, ...</summary>

@@ -47,8 +47,11 @@ public static class ChatCommand
 
             var kind = line.TrimStart().StartsWith('/') ? MessageKind.Command : MessageKind.Text;
             var reply = await gateway.HandleAsync(new InboundMessage(Channel, conversation, Channel, kind, line), CancellationToken.None);
-            output.WriteLine(reply.Text);
-            output.WriteLine();
+            foreach (var message in reply.AndThen())
+            {
+                output.WriteLine(message.Text);
+                output.WriteLine();
+            }
         }
     }
 }

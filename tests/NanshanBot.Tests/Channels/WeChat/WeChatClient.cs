@@ -14,8 +14,20 @@ public sealed class WeChatClient(string baseUrl, string token, string? key = nul
     public static string TextMessage(string content, long msgId, string from = "oUser123", long createTime = 1_770_000_000) =>
         $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
 
-    public static string Event(string name, string from = "oUser123", long createTime = 1_770_000_001) =>
-        $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event></xml>";
+    /// <param name="key">The <c>EventKey</c>: a menu button's key (CLICK), its link (VIEW), a QR code's scene.</param>
+    /// <param name="agentId">A WeCom app's id: its events carry it.</param>
+    public static string Event(string name, string from = "oUser123", long createTime = 1_770_000_001, string? key = null, int? agentId = null) =>
+        $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event>"
+        + (key is null ? "" : $"<EventKey><![CDATA[{key}]]></EventKey>")
+        + (agentId is { } agent ? $"<AgentID>{agent}</AgentID>" : "")
+        + "</xml>";
+
+    /// <summary>A voice message; with <paramref name="recognition"/> as an account that receives recognition results
+    /// (接收语音识别结果) gets it, without the element as one that does not.</summary>
+    public static string Voice(long msgId, string? recognition, string from = "oUser123", long createTime = 1_770_000_002) =>
+        $"<xml><ToUserName><![CDATA[gh_account]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[media_{msgId}]]></MediaId><Format><![CDATA[amr]]></Format>"
+        + (recognition is null ? "" : $"<Recognition><![CDATA[{recognition}]]></Recognition>")
+        + $"<MsgId>{msgId}</MsgId></xml>";
 
     public Task<HttpResponseMessage> GetAsync(string path, string query) => http.GetAsync($"{baseUrl}{path}?{query}");
 
