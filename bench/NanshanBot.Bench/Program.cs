@@ -7,6 +7,13 @@ var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',
 var articles = args.SkipWhile(a => a != "--articles").Skip(1).FirstOrDefault()?.Split(',')
     .Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 bool Runs(string part) => only.Length == 0 || only.Contains(part);
+// --write-articles DIR: only write the generated articles (--articles, first size) into DIR, to try them by hand.
+if (args.SkipWhile(a => a != "--write-articles").Skip(1).FirstOrDefault() is { } target)
+{
+    NanshanBot.Bench.Generated.GeneratedArticles.WriteInto(target, articles?.FirstOrDefault() ?? 1000);
+    return;
+}
+
 var report = new BenchReport(quick);
 if (Runs("bare"))
 {

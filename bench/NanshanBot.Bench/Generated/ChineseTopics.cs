@@ -13,6 +13,18 @@ public static class ChineseTopics
 
     private static readonly string[] Industries = ["新能源汽车", "生物医药", "低空经济", "集成电路", "跨境电商", "工业软件", "智能终端", "海洋经济", "绿色建筑"];
 
+    /// <summary>Sentences without figures (what officials, experts and residents said), as real reports have
+    /// between their figures.</summary>
+    public static IReadOnlyList<Func<ArticleDraft, string>> Narrative { get; } =
+    [
+        d => $"{d.Place.Zh}相关负责人表示，下一步将继续优化营商环境，推动产业链上下游协同发展，为企业提供更加精准的服务。",
+        d => $"业内人士认为，这一成绩得益于{d.Place.ShortZh}近年来在科技创新和产业升级方面的持续投入，也与{d.Place.CityZh}整体经济回暖密切相关。",
+        d => $"据介绍，{d.Place.ShortZh}将进一步完善配套设施，加快补齐教育、医疗和交通等民生短板，让居民有更多获得感。",
+        d => "不少市民在接受采访时表示，近几年家门口的变化看得见、摸得着，出行和办事都比以前方便了许多。",
+        d => "记者在现场看到，不少企业负责人和市民早早赶来，现场秩序井然，工作人员耐心引导。",
+        d => $"专家指出，区域之间的竞争正从拼规模转向拼质量，{d.Place.ShortZh}需要在稳增长的同时更加注重结构优化。",
+    ];
+
     public static IReadOnlyList<Topic> All { get; } =
     [
         new(d => d.Pick([$"{d.Place.Zh}经济运行稳中有进", $"{d.Place.ShortZh}发布{d.StatYear}年经济数据", $"{d.Place.Zh}GDP增速领跑{d.Place.CityZh}"]),

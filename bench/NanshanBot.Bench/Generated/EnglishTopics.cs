@@ -16,6 +16,17 @@ public static class EnglishTopics
 
     private static readonly string[] Industries = ["New Energy Vehicle", "Biomedicine", "Low-altitude Economy", "Integrated Circuit", "Cross-border E-commerce", "Industrial Software", "Smart Device"];
 
+    /// <summary>Sentences without figures (what officials, analysts and residents said), as real reports have
+    /// between their figures.</summary>
+    public static IReadOnlyList<Func<ArticleDraft, string>> Narrative { get; } =
+    [
+        d => $"Officials in {d.Place.ShortEn} said they would keep improving the business environment and help companies along the supply chain work more closely together.",
+        d => $"Analysts attribute the result to years of steady investment in research and industrial upgrading, as well as a broader recovery across {d.Place.CityEn}.",
+        d => "Residents interviewed said the changes close to home were easy to see, with shorter commutes and simpler paperwork than a few years ago.",
+        d => "The district also plans to fill gaps in schools, clinics and public transport so that newcomers settle in more easily.",
+        d => $"Experts say competition between districts is shifting from sheer size to quality, and {d.Place.ShortEn} will need to balance growth with structural change.",
+    ];
+
     public static IReadOnlyList<Topic> All { get; } =
     [
         new(d => d.Pick([$"{d.Place.En} economy grows steadily", $"{d.Place.ShortEn} publishes its {d.StatYear} economic figures"]),
@@ -44,7 +55,7 @@ public static class EnglishTopics
             d => $"{d.Place.En} now has {d.Scaled(60)} parks, {d.Int(5, 30)} of them large municipal parks and {d.Scaled(45)} community parks.",
             [
                 d => $"{Cap(Year(d, d.StatYear))}, the district built or renovated {d.Int(5, 40)} parks, bringing park green space to {F(d.Int(500, 6000))} hectares.",
-                d => $"{d.Park().En} opened on {Day(d.DayBefore())}, covering about {F(d.Dec(5, 120))} hectares with a {F(d.Dec(1, 9))}-kilometre lakeside trail.",
+                d => $"{d.Park().En} opened on {Day(d.DayBefore())}, covering about {F(d.Dec(5, 120))} hectares with a lakeside trail of {F(d.Dec(1, 9))} kilometres.",
                 d => $"Each resident has {F(d.Dec(8, 20))} square metres of park space, and {F(d.Dec(75, 98))}% of homes are within 500 metres of a park.",
                 d => $"A spring flower show at {d.Park().En} drew {F(d.Dec(5, 80) * 10_000)} visitors.",
             ]),

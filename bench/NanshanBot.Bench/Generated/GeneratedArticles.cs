@@ -31,19 +31,46 @@ public static class GeneratedArticles
     }
 
     /// <summary>Front matter, then a paragraph for each topic in random order (the first one's headline is the
-    /// title) until the article is between 3.6 and 4.4 KB of UTF-8.</summary>
+    /// title), each ending with a sentence without figures, until the article is between 3.6 and 4.4 KB of UTF-8.</summary>
     private static string Write(ArticleDraft draft, bool english)
     {
         var topics = draft.Some(english ? EnglishTopics.All : ChineseTopics.All, int.MaxValue);
         var lead = topics[0];
         var target = draft.Int(3600, 4400);
         var body = new StringBuilder();
+        var narrative = english ? EnglishTopics.Narrative : ChineseTopics.Narrative;
         foreach (var topic in topics.TakeWhile(_ => Encoding.UTF8.GetByteCount(body.ToString()) < target))
         {
-            body.AppendJoin(english ? " " : "", topic.Paragraph(draft)).Append("\n\n");
+            var sentences = topic.Paragraph(draft).ToList();
+            body.Append(english ? string.Join(' ', sentences) : JoinClauses(draft, sentences))
+                .Append(english ? " " : "").Append(draft.Pick(narrative)(draft)).Append("\n\n");
         }
 
         var publisher = english ? draft.Pick(PublishersEn) : draft.Pick(PublishersZh);
         return $"---\ntitle: {lead.Headline(draft)}\npublisher: {publisher}\ndate: {draft.Date:yyyy-MM-dd}\nlang: {(english ? "en" : "zh")}\n---\n{body}";
+    }
+
+    /// <summary>Chinese sentences as reports write them: often several statements joined by commas into one
+    /// sentence of 60 to 140 characters, not a full stop after every figure.</summary>
+    private static string JoinClauses(ArticleDraft draft, List<string> sentences)
+    {
+        var text = new StringBuilder(sentences[0]);
+        var current = sentences[0].Length;
+        foreach (var sentence in sentences.Skip(1))
+        {
+            if (current + sentence.Length < 140 && draft.Chance(0.7))
+            {
+                text[^1] = '，';
+                current += sentence.Length;
+            }
+            else
+            {
+                current = sentence.Length;
+            }
+
+            text.Append(sentence);
+        }
+
+        return text.ToString();
     }
 }
