@@ -25,6 +25,15 @@ public static class BenchKnowledge
         return folder;
     }
 
+    /// <summary>A temporary copy of the bundled knowledge with <paramref name="count"/> generated articles about
+    /// other places (and the four drop articles when asked) in its articles/ folder; the caller deletes it.</summary>
+    public static string WithGeneratedArticles(int count, bool withDropArticles)
+    {
+        var folder = withDropArticles ? WithDropArticles() : CopyOfBundled();
+        Generated.GeneratedArticles.WriteInto(Path.Combine(folder, "articles"), count);
+        return folder;
+    }
+
     /// <summary>A temporary copy of the bundled knowledge with an articles/ folder (empty unless the bundled
     /// knowledge has one); the caller deletes it.</summary>
     public static string CopyOfBundled()

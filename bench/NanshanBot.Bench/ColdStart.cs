@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using NanshanBot.Evaluation;
 
 namespace NanshanBot.Bench;
@@ -14,8 +13,6 @@ namespace NanshanBot.Bench;
 /// </summary>
 public static class ColdStart
 {
-    private const string FirstQuestion = "南山区人均GDP有多少？";
-
     public static async Task RunAsync(BenchReport report)
     {
         var dev = EvalCase.ReadAll(Repo.DevQuestions);
@@ -60,7 +57,7 @@ public static class ColdStart
     /// disturbed than the wall time by other processes on the machine); NaN (with its output) on failure.</summary>
     private static async Task<(double WallMs, double ProcessorMs)> AskAsync(string? knowledge)
     {
-        using var run = new ProgramRun(["ask", FirstQuestion], knowledge);
+        using var run = new ProgramRun(["ask", ServiceProcess.FirstQuestion], knowledge);
         var processor = ReapedChildrenProcessorMs();
         var clock = Stopwatch.StartNew();
         run.Process.Start();
@@ -83,104 +80,5 @@ public static class ColdStart
         var stat = File.ReadAllText("/proc/self/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) * 10.0;
-    }
-
-    /// <summary>The service started on a free loopback port, timed until it answers its first question.</summary>
-    private sealed class ServiceProcess : IAsyncDisposable
-    {
-        private readonly ProgramRun run;
-        private readonly HttpClient http = new();
-        private readonly string url;
-
-        private ServiceProcess(ProgramRun run, string url)
-        {
-            this.run = run;
-            this.url = url;
-        }
-
-        public double FirstAnswerMs { get; private set; } = double.NaN;
-
-        public static async Task<ServiceProcess> StartAsync(string? knowledge)
-        {
-            var url = $"http://127.0.0.1:{30000 + Random.Shared.Next(10000)}";
-            var service = new ServiceProcess(new ProgramRun(["--urls", url], knowledge), url);
-            var clock = Stopwatch.StartNew();
-            service.run.Process.Start();
-            service.run.Process.BeginOutputReadLine();
-            service.run.Process.BeginErrorReadLine();
-            while (clock.Elapsed < TimeSpan.FromSeconds(30) && !service.run.Process.HasExited)
-            {
-                try
-                {
-                    using var answer = await service.http.PostAsJsonAsync($"{url}/api/chat", new { text = FirstQuestion });
-                    if (answer.IsSuccessStatusCode)
-                    {
-                        service.FirstAnswerMs = clock.Elapsed.TotalMilliseconds;
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(5);
-                }
-            }
-
-            return service;
-        }
-
-        public async Task AskAllAsync(List<EvalCase> cases)
-        {
-            foreach (var turn in cases.SelectMany(c => c.Turns))
-            {
-                (await http.PostAsJsonAsync($"{url}/api/chat", new { text = turn })).Dispose();
-            }
-        }
-
-        public double StatusKiB(string field)
-        {
-            var line = File.ReadLines($"/proc/{run.Process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            run.Process.Kill(entireProcessTree: true);
-            run.Process.WaitForExit();
-            run.Dispose();
-            http.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    /// <summary>The program's apphost with its own temporary Data:Path (deleted with it); the Web channel's
-    /// per-client limit lifted so that the bench's one client can ask every question.</summary>
-    private sealed class ProgramRun : IDisposable
-    {
-        private readonly string data = Directory.CreateTempSubdirectory("nanshanbot-bench-data-").FullName;
-
-        public ProgramRun(string[] args, string? knowledge)
-        {
-            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "NanshanBot"))
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            args.ToList().ForEach(start.ArgumentList.Add);
-            start.Environment["Data__Path"] = data;
-            start.Environment["Web__RequestsPerMinute"] = "1000000";
-            if (knowledge is not null)
-            {
-                start.Environment["Knowledge__Path"] = knowledge;
-            }
-
-            Process = new Process { StartInfo = start };
-        }
-
-        public Process Process { get; }
-
-        public void Dispose()
-        {
-            Process.Dispose();
-            Directory.Delete(data, recursive: true);
-        }
     }
 }
