@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 2;
+    private const int Format = 3;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -288,8 +288,7 @@ public static class IndexCache
         writer.Write(document.RelativeYear ?? -1);
         writer.Write(places[document.OtherPlaces]);
         writer.Write(document.NamesSubject);
-        writer.Write(document.Keys.Length);
-        writer.Write(MemoryMarshal.AsBytes(document.Keys.AsSpan()));
+        writer.Write(document.Entries.Length);
         writer.Write(MemoryMarshal.AsBytes(document.Entries.AsSpan()));
     }
 
@@ -302,20 +301,19 @@ public static class IndexCache
         var relativeYear = reader.ReadInt32();
         var placeSet = places[reader.ReadInt32()];
         var namesSubject = reader.ReadBoolean();
-        var keys = new int[Count(reader)];
-        var entries = new ushort[keys.Length];
-        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(keys.AsSpan()));
+        var entries = new uint[Count(reader)];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(entries.AsSpan()));
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
-            if ((uint)keys[i] >= (uint)vocabularySize || (i > 0 && keys[i] <= keys[i - 1]))
+            var key = entries[i] >> IndexedDocument.KeyShift;
+            if (key >= (uint)vocabularySize || (i > 0 && key <= entries[i - 1] >> IndexedDocument.KeyShift))
             {
                 throw new InvalidDataException("a document's keys are out of order or unknown");
             }
         }
 
         return new IndexedDocument.Stored(text, length, kindSet, listsValues, relativeYear < 0 ? null : relativeYear,
-            placeSet, namesSubject, keys, entries);
+            placeSet, namesSubject, entries);
     }
 
     private static void WriteOptional(BinaryWriter writer, string? value)

@@ -4,20 +4,25 @@ namespace NanshanBot.Retrieval.Index;
 
 /// <summary>A fact or an article's sentence as the index sees it: its token counts (with, for a sentence, the
 /// year and entities its paragraph or headline set), the terms it names, and what it only lists.</summary>
-/// <remarks>Held compactly, since a knowledge base of ten thousand articles has some 400,000 of them: its keys as
-/// sorted numbers of the index's <see cref="Index.Vocabulary"/>, each with its count and what the document does
-/// with it (took it from its paragraph, only lists it, has a figure beside it) packed in 16 bits; the sets it
-/// shares with many others (its value kinds, the other places it names) are shared instances.</remarks>
+/// <remarks>Held compactly, since a knowledge base of ten thousand articles has some 400,000 of them: each key as
+/// one 32-bit entry, sorted, with the key's number in the index's <see cref="Index.Vocabulary"/> (22 bits), its
+/// count (4 bits, at most 15: BM25 hardly tells more apart) and what the document does with it (took it from its
+/// paragraph, only lists it, has a figure of some kind beside it); the sets it shares with many others (its value
+/// kinds, the other places it names) are shared instances.</remarks>
 public sealed class IndexedDocument
 {
-    private const int FrequencyMask = 0xFF;
-    private const ushort ContextFlag = 1 << 8;
-    private const ushort ListedFlag = 1 << 9;
-    private const int FigureShift = 10;
+    private const uint FrequencyMask = 0xF;
+    private const uint ContextFlag = 1 << 4;
+    private const uint ListedFlag = 1 << 5;
+    private const int FigureShift = 6;
+    private const uint FigureMask = 0xF << FigureShift;
+    internal const int KeyShift = 10;
+
+    /// <summary>The most keys a vocabulary may number (22 bits of an entry).</summary>
+    internal const int MaxKeys = 1 << (32 - KeyShift);
 
     private readonly Vocabulary vocabulary;
-    private readonly int[] keys;
-    private readonly ushort[] entries;
+    private readonly uint[] entries;
 
     internal IndexedDocument(DocumentDraft draft, Vocabulary vocabulary, SharedSets shared)
     {
@@ -35,24 +40,23 @@ public sealed class IndexedDocument
 
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
         // has count 0, which the postings leave out.
-        var marks = new Dictionary<int, ushort>();
+        var marks = new Dictionary<int, uint>();
         foreach (var (key, count) in draft.TermFrequencies)
         {
-            marks[vocabulary.Add(key)] = (ushort)Math.Min(count, FrequencyMask);
+            marks[vocabulary.Add(key)] = (uint)Math.Min(count, FrequencyMask);
         }
 
         Mark(draft.ContextKeys.Select(k => (k, ContextFlag)));
         Mark(draft.Listed.Select(k => (k, ListedFlag)));
-        Mark(draft.Figures.Select(f => (f.Key, (ushort)((int)f.Value << FigureShift))));
-        keys = [.. marks.Keys.Order()];
-        entries = [.. keys.Select(k => marks[k])];
+        Mark(draft.Figures.Select(f => (f.Key, (uint)f.Value << FigureShift)));
+        entries = [.. marks.OrderBy(m => m.Key).Select(m => ((uint)m.Key << KeyShift) | m.Value)];
 
-        void Mark(IEnumerable<(string Key, ushort Flag)> flags)
+        void Mark(IEnumerable<(string Key, uint Flag)> flags)
         {
             foreach (var (key, flag) in flags)
             {
                 var id = vocabulary.Add(key);
-                marks[id] = (ushort)(marks.GetValueOrDefault(id) | flag);
+                marks[id] = marks.GetValueOrDefault(id) | flag;
             }
         }
     }
@@ -63,14 +67,14 @@ public sealed class IndexedDocument
         this.vocabulary = vocabulary;
         Passage = passage;
         Source = source;
-        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, keys, entries) = stored;
+        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, entries) = stored;
     }
 
     /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
     internal readonly record struct Stored(string NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
-        int? RelativeYear, IReadOnlySet<string> OtherPlaces, bool NamesSubject, int[] Keys, ushort[] Entries);
+        int? RelativeYear, IReadOnlySet<string> OtherPlaces, bool NamesSubject, uint[] Entries);
 
-    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, keys, entries);
+    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
@@ -131,10 +135,10 @@ public sealed class IndexedDocument
 
     /// <summary>What kinds of figure share a clause with <paramref name="key"/> (汇聚7所高校: 高校), so that the
     /// figure may count it: a level answers "how many", a change "how much did it grow", a length of time "how long".</summary>
-    public FigureKinds FiguresOf(string key) => (FigureKinds)(Entry(key) >> FigureShift);
+    public FigureKinds FiguresOf(string key) => (FigureKinds)((Entry(key) & FigureMask) >> FigureShift);
 
     /// <summary>The keys that share a clause with a figure.</summary>
-    public IEnumerable<string> FigureKeys => Keys(e => e >> FigureShift != 0);
+    public IEnumerable<string> FigureKeys => Keys(e => (e & FigureMask) != 0);
 
     /// <summary>What an article's sentence took from its paragraph and headline.</summary>
     public IEnumerable<string> ContextKeys => Keys(e => (e & ContextFlag) != 0);
@@ -147,30 +151,44 @@ public sealed class IndexedDocument
     /// <summary>The language the document can be shown in for a question in <paramref name="asked"/>.</summary>
     public Language LanguageFor(Language asked) => Fact is not null ? asked : Passage!.Language;
 
-    /// <summary>The numbers of the document's keys, for the postings; <see cref="FrequencyAt"/> gives the count of
-    /// each (0 for a key it only marks).</summary>
-    internal ReadOnlySpan<int> KeyNumbers => keys;
+    /// <summary>How many keys the document has; <see cref="KeyAt"/> and <see cref="FrequencyAt"/> give each key's
+    /// number and count (0 for a key it only marks), for the postings.</summary>
+    internal int KeyCount => entries.Length;
 
-    internal int FrequencyAt(int position) => entries[position] & FrequencyMask;
+    internal int KeyAt(int position) => (int)(entries[position] >> KeyShift);
 
-    private int Entry(string key)
+    internal int FrequencyAt(int position) => (int)(entries[position] & FrequencyMask);
+
+    private uint Entry(string key)
     {
         if (!vocabulary.TryGetId(key, out var id))
         {
             return 0;
         }
 
-        var at = Array.BinarySearch(keys, id);
-        return at >= 0 ? entries[at] : 0;
+        int low = 0, high = entries.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var found = (int)(entries[middle] >> KeyShift);
+            if (found == id)
+            {
+                return entries[middle];
+            }
+
+            (low, high) = found < id ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return 0;
     }
 
-    private IEnumerable<string> Keys(Func<int, bool> which)
+    private IEnumerable<string> Keys(Func<uint, bool> which)
     {
-        for (var i = 0; i < keys.Length; i++)
+        foreach (var entry in entries)
         {
-            if (which(entries[i]))
+            if (which(entry))
             {
-                yield return vocabulary[keys[i]];
+                yield return vocabulary[(int)(entry >> KeyShift)];
             }
         }
     }

@@ -104,10 +104,9 @@ public sealed class KnowledgeIndex
         var counts = new int[keys];
         foreach (var document in documents)
         {
-            var numbers = document.KeyNumbers;
-            for (var k = 0; k < numbers.Length; k++)
+            for (var k = 0; k < document.KeyCount; k++)
             {
-                counts[numbers[k]] += document.FrequencyAt(k) > 0 ? 1 : 0;
+                counts[document.KeyAt(k)] += document.FrequencyAt(k) > 0 ? 1 : 0;
             }
         }
 
@@ -120,12 +119,12 @@ public sealed class KnowledgeIndex
 
         for (var i = 0; i < documents.Length; i++)
         {
-            var numbers = documents[i].KeyNumbers;
-            for (var k = 0; k < numbers.Length; k++)
+            var document = documents[i];
+            for (var k = 0; k < document.KeyCount; k++)
             {
-                if (documents[i].FrequencyAt(k) is > 0 and var frequency)
+                if (document.FrequencyAt(k) is > 0 and var frequency)
                 {
-                    var key = numbers[k];
+                    var key = document.KeyAt(k);
                     lists[key]![counts[key]++] = new Posting(i, (byte)frequency);
                 }
             }

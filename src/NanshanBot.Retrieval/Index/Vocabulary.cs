@@ -35,6 +35,11 @@ public sealed class Vocabulary
             }
 
             id = count;
+            if (id == IndexedDocument.MaxKeys)
+            {
+                throw new InvalidOperationException($"the index cannot number more than {IndexedDocument.MaxKeys:N0} distinct keys");
+            }
+
             if (id == keys.Length)
             {
                 var grown = new string[keys.Length * 2];
