@@ -157,6 +157,18 @@ public sealed class PollingTests
     }
 
     [Fact]
+    public async Task PressingASuggestionWhoseFactIsGoneGetsANotice()
+    {
+        await using var t = await TelegramFixture.StartAsync();
+        t.Api.Enqueue(Callback(1, 114, "f:zh:no-such-fact"));
+
+        await t.SentCountIsAsync(1);
+
+        Assert.Single(t.Api.Sent("answerCallbackQuery"));
+        Assert.Equal("这个推荐问题已经失效，请直接输入你的问题。", t.Api.Sent().Single()["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AStickerGetsAPoliteTextOnlyReply()
     {
         await using var t = await TelegramFixture.StartAsync();
