@@ -21,6 +21,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly List<JsonObject> updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, JsonObject Body)>> failures = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+    private readonly ConcurrentDictionary<string, int> waiting = new();
     private int messageId = 1000;
 
     private readonly TimeProvider clock;
@@ -57,9 +58,10 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    public void FailNext(string method, int status, int? retryAfter = null)
+    public void FailNext(string method, int status, int? retryAfter = null, string? description = null)
     {
-        var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = status == 429 ? $"Too Many Requests: retry after {retryAfter}" : "Internal Server Error" };
+        description ??= status == 429 ? $"Too Many Requests: retry after {retryAfter}" : "Internal Server Error";
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
         if (retryAfter is { } seconds)
         {
             body["parameters"] = new JsonObject { ["retry_after"] = seconds };
@@ -71,6 +73,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Makes calls to <paramref name="method"/> wait (unrecorded) until <see cref="Release"/>; a caller that
     /// gives up or dies meanwhile leaves no trace.</summary>
     public void Hold(string method) => holds[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many calls to <paramref name="method"/> are waiting at a <see cref="Hold"/>.</summary>
+    public int Waiting(string method) => waiting.GetValueOrDefault(method);
 
     public void Release(string method)
     {
@@ -97,6 +102,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var body = await ReadBodyAsync(request);
         if (holds.TryGetValue(method, out var hold))
         {
+            waiting.AddOrUpdate(method, 1, (_, n) => n + 1);
             try
             {
                 await hold.Task.WaitAsync(request.HttpContext.RequestAborted);
@@ -104,6 +110,10 @@ public sealed class FakeBotApi : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 return Results.Empty;
+            }
+            finally
+            {
+                waiting.AddOrUpdate(method, 0, (_, n) => n - 1);
             }
         }
 
