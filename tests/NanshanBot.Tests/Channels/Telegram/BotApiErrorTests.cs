@@ -24,6 +24,26 @@ public sealed class BotApiErrorTests
         Assert.True(t.Api.Sent("getMe").Count >= 2);
     }
 
+    /// <summary>The failure an update's handling meets in practice: Telegram refusing its reply for good. The
+    /// next updates of the same chat are answered all the same.</summary>
+    [Fact]
+    public async Task AReplyTelegramRefusesIsLoggedWithItsStackAndTheChatsNextUpdatesAreAnswered()
+    {
+        await using var t = await TelegramFixture.StartAsync(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+        t.Api.FailNext("sendMessage", 400, description: "Bad Request: message is too long");
+        t.Api.Enqueue(Text(1, 142, "南山区人均GDP有多少？"));
+        t.Api.Enqueue(Text(2, 142, "南山有多少海归人才？"));
+        t.Api.Enqueue(Text(3, 142, "南山有多少家上市公司？"));
+
+        await t.SentCountIsAsync(3, Second);
+
+        var texts = t.Api.Sent().Select(s => s["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("54万", texts[0]);
+        Assert.Contains("10万", texts[1]);
+        Assert.Contains("200", texts[2]);
+        Assert.Contains(t.Bot.Logs.Lines, l => l.Contains("sendMessage failed for good") && l.Contains("message is too long") && l.Contains("   at "));
+    }
+
     [Fact]
     public async Task A409WhilePollingSaysWhichOtherPollerToStopAndPollingCarriesOn()
     {
