@@ -45,6 +45,11 @@ status=0
 dotnet test NanshanBot.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" \
   --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
 
+# The temporary folders of test runs that have ended (a test that failed half-way leaves its own).
+for run in "${TMPDIR:-/tmp}"/nanshanbot-tests-*; do
+  if [ -d "$run" ] && ! kill -0 "${run##*-}" 2>/dev/null; then rm -rf "$run"; fi
+done
+
 passed=0; failed=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

@@ -5,8 +5,9 @@ namespace NanshanBot.Tests.Support;
 /// <summary>Paths in the repository the tests run from, and the temporary folders they write to.</summary>
 public static class Repository
 {
-    /// <summary>This test run's temporary folders all live here; the folder goes when the run ends, and the
-    /// folders of runs that died without cleaning up go when the next run starts.</summary>
+    /// <summary>This test run's temporary folders all live here. Tests delete what they made; what is left (a test
+    /// that failed half-way) goes when scripts/test.sh ends or the next run starts, not at exit, where a slow
+    /// delete could have the test host killed before the shared Redis is stopped.</summary>
     private static readonly string RunFolder = StartRunFolder();
 
     public static string Root { get; } = FindRoot();
@@ -50,7 +51,7 @@ public static class Repository
         }
         catch (IOException)
         {
-            // A child process still writing: the run's folder is removed at exit.
+            // A child process still writing: the run's folder is removed after the run.
         }
     }
 
@@ -66,7 +67,6 @@ public static class Repository
 
         var folder = Path.Combine(Path.GetTempPath(), "nanshanbot-tests-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(folder);
         return folder;
     }
 
