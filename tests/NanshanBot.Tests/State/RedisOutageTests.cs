@@ -25,7 +25,7 @@ public sealed class RedisOutageTests
         ToldOnceNotPerQuestion(bots.B, during.Count);
         using var http = new HttpClient();
         Assert.Equal("Degraded", await http.GetStringAsync(bots.A.Url + "/readyz"));
-        // The series of these instances: every host in this test process exports every "NanshanBot" meter.
+        // The series of these instances' Redis (both export under their key prefix).
         var metrics = await http.GetStringAsync(bots.A.Url + "/metrics");
         var prefix = System.Text.RegularExpressions.Regex.Escape(bots.Prefix);
         Assert.Matches($@"nanshanbot_shared_state_fallbacks_total\{{[^}}]*key_prefix=""{prefix}""[^}}]*reason=""disconnected""[^}}]*\}} [1-9]", metrics);
