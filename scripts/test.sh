@@ -5,18 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # What the tests need beyond the .NET SDK: Debian's Chromium (and a CJK font for readable screenshots) for the
-# browser test, playwright-core from npm to drive it, a real Redis for the shared-state tests, and strace to see
-# that state files are synced to disk.
+# browser test, Node.js and playwright-core from npm to drive it, a real Redis for the shared-state tests, and
+# strace to see that state files are synced to disk.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/strace ] || missing+=(strace)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "installing ${missing[*]}"
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "installed ${missing[*]}"
 fi
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
@@ -39,7 +41,14 @@ echo "redis-server on $NANSHANBOT_TEST_REDIS"
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 status=0
-dotnet test NanshanBot.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@" || status=$?
+# A test that hangs for 10 minutes is named and the run stopped, instead of being waited out.
+dotnet test NanshanBot.sln --logger "trx;LogFileName=tests.trx" --results-directory "$results" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
+
+# The temporary folders of test runs that have ended (a test that failed half-way leaves its own).
+for run in "${TMPDIR:-/tmp}"/nanshanbot-tests-*; do
+  if [ -d "$run" ] && ! kill -0 "${run##*-}" 2>/dev/null; then rm -rf "$run"; fi
+done
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

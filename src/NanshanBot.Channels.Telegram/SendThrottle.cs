@@ -22,7 +22,8 @@ public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> op
     /// <summary>Waits until a message to <paramref name="chatId"/> may be sent, and books that slot.</summary>
     public async Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
     {
-        var chatWait = BookChat(chatId, isGroup ? GroupSpacing : ChatSpacing);
+        var spacing = isGroup ? GroupSpacing : ChatSpacing;
+        var chatWait = BookChat(chatId, spacing);
         if (chatWait > TimeSpan.Zero)
         {
             await Task.Delay(chatWait, time, cancellationToken);
@@ -32,6 +33,20 @@ public sealed class SendThrottle(TimeProvider time, IOptions<TelegramOptions> op
         if (globalWait > TimeSpan.Zero)
         {
             await Task.Delay(globalWait, time, cancellationToken);
+            SpaceFromNow(chatId, spacing);
+        }
+    }
+
+    /// <summary>The overall rate put this message off: the chat's next slot counts from when it really goes.</summary>
+    private void SpaceFromNow(long chatId, TimeSpan spacing)
+    {
+        lock (gate)
+        {
+            var after = time.GetUtcNow() + spacing;
+            if (!nextForChat.TryGetValue(chatId, out var next) || next < after)
+            {
+                nextForChat[chatId] = after;
+            }
         }
     }
 

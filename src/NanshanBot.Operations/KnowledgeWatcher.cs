@@ -17,10 +17,19 @@ public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, Knowled
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private string started = "";
+
+    /// <summary>Takes the first fingerprint while the host starts: ExecuteAsync runs later on the thread pool,
+    /// and an edit saved in between would otherwise count as what is serving.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        started = Fingerprint();
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var serving = Fingerprint();
+        var serving = started;
         var pending = serving;
         using var timer = new PeriodicTimer(Interval, time);
         try

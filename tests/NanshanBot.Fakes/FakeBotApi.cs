@@ -22,6 +22,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly List<JsonObject> updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, JsonObject Body)>> failures = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> holds = new();
+    private readonly ConcurrentDictionary<string, int> waiting = new();
     private int messageId = 1000;
 
     private readonly TimeProvider clock;
@@ -58,9 +59,10 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    public void FailNext(string method, int status, int? retryAfter = null)
+    public void FailNext(string method, int status, int? retryAfter = null, string? description = null)
     {
-        var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = status == 429 ? $"Too Many Requests: retry after {retryAfter}" : "Internal Server Error" };
+        description ??= status == 429 ? $"Too Many Requests: retry after {retryAfter}" : "Internal Server Error";
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description };
         if (retryAfter is { } seconds)
         {
             body["parameters"] = new JsonObject { ["retry_after"] = seconds };
@@ -72,6 +74,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Makes calls to <paramref name="method"/> wait (unrecorded) until <see cref="Release"/>; a caller that
     /// gives up or dies meanwhile leaves no trace.</summary>
     public void Hold(string method) => holds[method] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many calls to <paramref name="method"/> are waiting at a <see cref="Hold"/>.</summary>
+    public int Waiting(string method) => waiting.GetValueOrDefault(method);
 
     public void Release(string method)
     {
@@ -107,6 +112,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var body = await ReadBodyAsync(request);
         if (holds.TryGetValue(method, out var hold))
         {
+            waiting.AddOrUpdate(method, 1, (_, n) => n + 1);
             try
             {
                 await hold.Task.WaitAsync(request.HttpContext.RequestAborted);
@@ -114,6 +120,10 @@ public sealed class FakeBotApi : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 return Results.Empty;
+            }
+            finally
+            {
+                waiting.AddOrUpdate(method, 0, (_, n) => n - 1);
             }
         }
 

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace NanshanBot.Fakes;
 
 /// <summary>What the fake model does with the next request.</summary>
-public sealed record FakeCompletion(string Content = "", int Status = 200, TimeSpan Delay = default, int? RetryAfter = null);
+public sealed record FakeCompletion(string Content = "", int Status = 200, TimeSpan Delay = default, int? RetryAfter = null)
+{
+    /// <summary>How long a streamed reply stalls after its first piece (a model that stops mid-answer).</summary>
+    public TimeSpan StallMidStream { get; init; }
+}
 
 /// <summary>
 /// An OpenAI-compatible chat server on 127.0.0.1 (<c>POST /v1/chat/completions</c>, plain and <c>stream: true</c>
@@ -80,7 +84,7 @@ public sealed class FakeOpenAi : IAsyncDisposable
 
         if (body["stream"]?.GetValue<bool>() == true)
         {
-            await StreamAsync(context.Response, body, reply.Content);
+            await StreamAsync(context.Response, body, reply, context.RequestAborted);
             return;
         }
 
@@ -92,8 +96,10 @@ public sealed class FakeOpenAi : IAsyncDisposable
         });
     }
 
-    private static async Task StreamAsync(HttpResponse response, JsonObject body, string content)
+    private static async Task StreamAsync(HttpResponse response, JsonObject body, FakeCompletion reply, CancellationToken aborted)
     {
+        var content = reply.Content;
+        var first = true;
         response.ContentType = "text/event-stream";
         var pieces = Enumerable.Range(0, 3).Select(i => content.Substring(i * content.Length / 3, (i + 1) * content.Length / 3 - i * content.Length / 3));
         foreach (var piece in pieces.Append(null))
@@ -110,6 +116,16 @@ public sealed class FakeOpenAi : IAsyncDisposable
             };
             await response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n", Encoding.UTF8);
             await response.Body.FlushAsync();
+            if (first && reply.StallMidStream > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.StallMidStream, aborted).ContinueWith(_ => { });
+                if (aborted.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
+            first = false;
         }
 
         await response.WriteAsync("data: [DONE]\n\n", Encoding.UTF8);

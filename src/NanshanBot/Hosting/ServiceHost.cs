@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using NanshanBot.Channels;
 using NanshanBot.Operations;
@@ -40,7 +41,10 @@ public static class ServiceHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddAnsweringPipeline(builder.Configuration, watchKnowledge: true);
         builder.Services.AddHealthChecks().AddCheck<ChannelsReady>("channels", tags: ["ready"]);
-        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NanshanBot")).WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
+        // Only this host's meter (from its IMeterFactory): AddMeter would listen to every meter of that name in
+        // the process, other hosts' included.
+        builder.Metrics.EnableMetrics(BotMetrics.MeterName, scopes: MeterScope.Local);
+        builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("NanshanBot")).WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.AddTelegramChannel(builder.Configuration);
         builder.Services.AddWebChannel(builder.Configuration);
         builder.Services.AddWeChatChannels(builder.Configuration);

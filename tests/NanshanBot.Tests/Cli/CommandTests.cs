@@ -53,10 +53,14 @@ public sealed class CommandTests : IDisposable
             en: A fact for this test only: the Shekou ferry pier.
             """);
 
-        var result = await ProgramProcess.RunAsync(["kb", "stats"], environment: new Dictionary<string, string> { ["Knowledge__Path"] = folder });
+        var environment = new Dictionary<string, string> { ["Knowledge__Path"] = folder };
+        var stats = await ProgramProcess.RunAsync(["kb", "stats"], environment: environment);
+        var ask = await ProgramProcess.RunAsync(["ask", "蛇口码头的渡轮", "--json"], environment: environment);
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains(folder, result.Stdout);
+        Assert.Equal(0, stats.ExitCode);
+        Assert.Contains(folder, stats.Stdout);
+        using var json = JsonDocument.Parse(ask.Stdout);
+        Assert.Contains("测试用的渡轮事实", json.RootElement.GetProperty("reply").GetString());
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public sealed class SettingsTests
     [InlineData("Web__MaxConcurrentRequests=0", "Web:MaxConcurrentRequests must be at least 1")]
     [InlineData("Data__RetentionDays=0", "Data:RetentionDays must be at least 1")]
     [InlineData("Llm__Endpoint=http://127.0.0.1:9/v1;Llm__Model=m;Llm__MaxCallsPerMinute=0", "Llm:MaxCallsPerMinute at least 1")]
+    [InlineData("Llm__Endpoint=127.0.0.1:9/v1;Llm__Model=m", "Llm:Endpoint must be an absolute http(s) URL")]
+    [InlineData("Llm__Endpoint=http://127.0.0.1:9/v1;Llm__Model=m;Llm__TimeoutSeconds=0", "Llm:TimeoutSeconds must be between 0 and 60")]
     [InlineData("Telegram__BotToken=123456:TEST;Telegram__MaxChatBacklog=0", "Telegram:MaxChatBacklog and Telegram:MaxPendingUpdates must be at least 1")]
     public async Task ASettingOutOfRangeStopsTheServiceNamingIt(string settings, string message)
     {

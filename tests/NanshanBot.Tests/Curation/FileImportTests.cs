@@ -10,7 +10,7 @@ namespace NanshanBot.Tests.Curation;
 public sealed class FileImportTests : IDisposable
 {
     private readonly string folder = Repository.CopyKnowledge();
-    private readonly string files = Directory.CreateTempSubdirectory("nanshanbot-import-").FullName;
+    private readonly string files = Directory.CreateDirectory(Repository.TempPath("import")).FullName;
     private readonly ServiceProvider services;
 
     public FileImportTests() => services = SavedPages.Curation(folder);

@@ -32,7 +32,7 @@ public sealed class KnowledgeFileTests : IDisposable
     [Fact]
     public void AFileThatCannotBeReadOrLeadsOutsideIsAProblemNotAnException()
     {
-        var outside = Path.Combine(Path.GetTempPath(), "nanshanbot-outside-" + Guid.NewGuid().ToString("N") + ".kb");
+        var outside = Repository.TempPath("outside") + ".kb";
         File.WriteAllText(outside, "[fact outside]\nsource: szmeng-2026-01-28\nzh: 外面\nen: Outside\n");
         File.CreateSymbolicLink(Path.Combine(folder, "facts", "gone.kb"), Path.Combine(folder, "facts", "deleted-meanwhile.kb"));
         File.CreateSymbolicLink(Path.Combine(folder, "facts", "elsewhere.kb"), outside);

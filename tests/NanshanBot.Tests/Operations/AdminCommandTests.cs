@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Operations;
 using NanshanBot.Tests.Channels.Telegram;
+using NanshanBot.Tests.Support;
 using static NanshanBot.Fakes.FakeBotApi.Updates;
 
 namespace NanshanBot.Tests.Operations;
@@ -25,6 +26,48 @@ public sealed class AdminCommandTests
         var stats = t.Api.Sent().Last(s => s["chat_id"]!.GetValue<long>() == 777 && s["text"]!.GetValue<string>().StartsWith("All instances"))["text"]!.GetValue<string>();
         Assert.Contains("Today 1 questions (0 answered, 1 declined)", stats);
         Assert.Contains("Questions: 1 today", stats);
+    }
+
+    [Fact]
+    public async Task ReloadAndUnansweredTellAnAdminWhatIsServingAndWhatWasDeclined()
+    {
+        var knowledge = TestKnowledge.Copy();
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777", ["Knowledge:Path"] = knowledge });
+        t.Api.Enqueue(Text(1, 777, "南山区今天下雨吗？", fromId: 777));
+        t.Api.Enqueue(Text(2, 602, "南山区今天下雨了吗", fromId: 602));
+        await t.SentCountIsAsync(2);
+        File.AppendAllText(Path.Combine(knowledge, "facts", "events.kb"), """
+
+            [fact test-ferry]
+            source: szmeng-2026-01-28
+            zh: 测试：蛇口渡轮码头每小时发一班船。
+            en: Test: ferries leave Shekou pier every hour.
+            """);
+        t.Api.Enqueue(Text(3, 777, "/reload", fromId: 777));
+        await t.SentCountIsAsync(3);
+        t.Api.Enqueue(Text(4, 777, "/unanswered", fromId: 777));
+        await t.SentCountIsAsync(4);
+
+        var replies = t.Api.Sent().Where(s => s["chat_id"]!.GetValue<long>() == 777).Select(s => s["text"]!.GetValue<string>()).ToList();
+        Assert.StartsWith("Knowledge reloaded: version", replies[1]);
+        Assert.Contains("8 facts", replies[1]);
+        Assert.StartsWith("Most frequent declined questions (30 days):", replies[2]);
+        Assert.Matches(@"2 × 南山区今天下雨", replies[2]);
+    }
+
+    [Fact]
+    public async Task ABrokenKnowledgeEditIsSentToTheAdminsNamingFileAndLine()
+    {
+        var knowledge = TestKnowledge.Copy();
+        await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777", ["Knowledge:Path"] = knowledge });
+
+        File.WriteAllText(Path.Combine(knowledge, "facts", "broken.kb"), "[fact broken]\nsource: szmeng-2026-01-28\nzh 没有冒号\n");
+        await t.SentCountIsAsync(1);
+
+        var message = t.Api.Sent().Single();
+        Assert.Equal(777, message["chat_id"]!.GetValue<long>());
+        Assert.Contains("facts/broken.kb:3", message["text"]!.GetValue<string>());
+        Assert.Contains("The previous knowledge keeps serving.", message["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -81,7 +124,7 @@ public sealed class AdminCommandTests
     }
 
     [Fact]
-    public async Task FeedbackButtonsAreRecorded()
+    public async Task BothFeedbackButtonsAreRecorded()
     {
         await using var t = await TelegramFixture.StartAsync();
         t.Api.Enqueue(Text(1, 610, "南山区人均GDP有多少？"));
@@ -89,12 +132,15 @@ public sealed class AdminCommandTests
         var buttons = t.Api.Sent().Single()["reply_markup"]!["inline_keyboard"]!.AsArray().Last()!.AsArray();
         var up = buttons[0]!["callback_data"]!.GetValue<string>();
 
+        var down = buttons[1]!["callback_data"]!.GetValue<string>();
+
         t.Api.Enqueue(Callback(2, 610, up));
-        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 1, because: "the callback answered");
+        t.Api.Enqueue(Callback(3, 610, down, fromId: 611));
+        await t.Bot.EventuallyAsync(() => t.Api.Sent("answerCallbackQuery").Count == 2, because: "the callbacks answered");
         var log = t.Bot.Services.GetRequiredService<QuestionLog>();
         await log.FlushAsync();
 
-        Assert.Equal("👍", buttons[0]!["text"]!.GetValue<string>());
-        Assert.Equal(1, log.Statistics().Helpful);
+        Assert.Equal(("👍", "👎"), (buttons[0]!["text"]!.GetValue<string>(), buttons[1]!["text"]!.GetValue<string>()));
+        Assert.Equal((1, 1), (log.Statistics().Helpful, log.Statistics().NotHelpful));
     }
 }

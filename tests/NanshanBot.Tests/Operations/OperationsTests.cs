@@ -13,7 +13,7 @@ namespace NanshanBot.Tests.Operations;
 /// <summary>What admins and operators rely on, against the running service.</summary>
 public sealed class OperationsTests : IAsyncLifetime
 {
-    private readonly string knowledge = Repository.CopyKnowledge();
+    private readonly string knowledge = TestKnowledge.Copy();
     private readonly HttpClient http = new();
     private BotService service = null!;
 
@@ -24,7 +24,7 @@ public sealed class OperationsTests : IAsyncLifetime
     {
         http.Dispose();
         await service.DisposeAsync();
-        Directory.Delete(knowledge, recursive: true);
+        Repository.Delete(knowledge);
     }
 
     private async Task<(HttpStatusCode Status, string Reply, bool Declined)> AskAsync(string text)
@@ -147,8 +147,15 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MetricsCountQuestionsByChannelAndOutcome()
+    public async Task MetricsCountThisHostsQuestionsByChannelAndOutcome()
     {
+        // Another host in the same process, asked twice: its counts are not this host's.
+        await using (var other = await BotService.StartAsync(new Dictionary<string, string?> { ["Knowledge:Path"] = TestKnowledge.Folder }))
+        {
+            await http.PostAsJsonAsync(other.Url + "/api/chat", new { conversationId = "other", text = "南山区人均GDP有多少？" });
+            await http.PostAsJsonAsync(other.Url + "/api/chat", new { conversationId = "other", text = "南山区今天下雨吗？" });
+        }
+
         for (var i = 0; i < 3; i++)
         {
             await AskAsync("南山区人均GDP有多少？");

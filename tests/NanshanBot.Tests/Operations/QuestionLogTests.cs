@@ -79,7 +79,7 @@ public sealed class QuestionLogTests
     [Fact]
     public async Task AQuestionAskedInChatIsLoggedWithinASecondAndSurvivesKill9()
     {
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
         var environment = new Dictionary<string, string> { ["Data__Path"] = data };
         using var chat = ProgramProcess.Start(["chat"], environment);
         _ = chat.StandardError.ReadToEndAsync();
@@ -104,7 +104,12 @@ public sealed class QuestionLogTests
         }
         finally
         {
-            Directory.Delete(data, recursive: true);
+            if (!chat.HasExited)
+            {
+                chat.Kill(entireProcessTree: true);
+            }
+
+            Repository.Delete(data);
         }
     }
 

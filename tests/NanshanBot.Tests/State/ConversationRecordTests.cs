@@ -15,6 +15,7 @@ namespace NanshanBot.Tests.State;
 /// not know instead of failing on it.</summary>
 public sealed class ConversationRecordTests : IAsyncLifetime
 {
+    private static readonly Lazy<NanshanBot.Retrieval.Index.KnowledgeIndex> Index = new(() => Support.Bot.Load(TestKnowledge.Folder));
     private readonly List<IAsyncDisposable> open = [];
     private ISharedState state = null!;
 
@@ -25,6 +26,9 @@ public sealed class ConversationRecordTests : IAsyncLifetime
         state = redis;
         open.Add(connection);
     }
+
+    /// <summary>An instance of the bot on the tests' own knowledge, sharing the Redis store.</summary>
+    private Bot Bot() => new(Index.Value, state);
 
     public async Task DisposeAsync()
     {
@@ -37,11 +41,11 @@ public sealed class ConversationRecordTests : IAsyncLifetime
     [Fact]
     public async Task ARecordWrittenInTheCurrentShapeIsReadBackByAnotherInstance()
     {
-        var writer = new Bot(state: state);
+        var writer = Bot();
         writer.Ask("2025年南山区地区生产总值是多少？", "c1");
         var followUp = writer.Ask("人均呢？", "c1");
 
-        var record = await new Bot(state: state).Conversations.LastAsync("c1");
+        var record = await Bot().Conversations.LastAsync("c1");
         var json = await state.GetAsync("conversation:c1");
 
         Assert.NotNull(record);
@@ -54,9 +58,9 @@ public sealed class ConversationRecordTests : IAsyncLifetime
     [Fact]
     public async Task AFollowUpOnAnotherInstanceReadsTheQuestionsAgainAndFindsItsContext()
     {
-        new Bot(state: state).Ask("2025年南山区地区生产总值是多少？", "c2");
+        Bot().Ask("2025年南山区地区生产总值是多少？", "c2");
 
-        var answer = new Bot(state: state).Ask("人均呢？", "c2");
+        var answer = Bot().Ask("人均呢？", "c2");
 
         Assert.Contains("54万", answer.Text);
     }
@@ -68,7 +72,7 @@ public sealed class ConversationRecordTests : IAsyncLifetime
     public async Task ARecordOfAnUnknownVersionOrShapeIsIgnoredNotACrash(string record)
     {
         await state.SetAsync("conversation:c3", record, TimeSpan.FromMinutes(5));
-        var bot = new Bot(state: state);
+        var bot = Bot();
 
         var last = await bot.Conversations.LastAsync("c3");
         var answer = bot.Ask("2025年南山区地区生产总值是多少？", "c3");

@@ -8,14 +8,18 @@ using NanshanBot.Hosting;
 namespace NanshanBot.Tests.Support;
 
 /// <summary>The real service host (ServiceHost.Build, as `dotnet run` builds it) started in-process on a free
-/// loopback port, with the clock optionally replaced by a fake and every log line captured.</summary>
+/// loopback port, on the tests' own knowledge unless told otherwise, with the clock optionally replaced by a fake
+/// and every log line captured.</summary>
 public sealed class BotService : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private BotService(WebApplication app, LogSink logs, FakeTimeProvider? clock)
+    private readonly string? ownData;
+
+    private BotService(WebApplication app, LogSink logs, FakeTimeProvider? clock, string? ownData)
     {
         this.app = app;
+        this.ownData = ownData;
         Logs = logs;
         Clock = clock;
     }
@@ -31,7 +35,8 @@ public sealed class BotService : IAsyncDisposable
     public static async Task<BotService> StartAsync(IDictionary<string, string?> settings, FakeTimeProvider? clock = null)
     {
         var all = new Dictionary<string, string?>(settings);
-        all.TryAdd("Data:Path", Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N")));
+        var ownData = all.TryAdd("Data:Path", Repository.TempPath("data")) ? all["Data:Path"] : null;
+        all.TryAdd("Knowledge:Path", TestKnowledge.Folder);
         var args = all.Select(p => $"--{p.Key}={p.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
         var logs = new LogSink();
         var app = ServiceHost.Build(args, services =>
@@ -44,7 +49,7 @@ public sealed class BotService : IAsyncDisposable
             services.AddSingleton<ILoggerProvider>(logs);
         });
         await app.StartAsync();
-        return new BotService(app, logs, clock);
+        return new BotService(app, logs, clock, ownData);
     }
 
     /// <summary>Waits (polling, at most 30 s of real time: the machine may be shared and busy) until
@@ -76,6 +81,10 @@ public sealed class BotService : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        if (ownData is not null)
+        {
+            Repository.Delete(ownData);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ using NanshanBot.Hosting;
 
 namespace NanshanBot.Tests.Support;
 
-/// <summary>The inbound pipeline as the service registers it (real engine, question log, shared state in memory,
+/// <summary>The inbound pipeline as the service registers it (real engine on the tests' own knowledge, question log, shared state in memory,
 /// admin commands), with no transport and no HTTP: messages go straight into the <see cref="ChatGateway"/>. The
 /// channel "test" has the flood limits given; the clock is fake; every log line is captured.</summary>
 public sealed class GatewayHost : IDisposable
@@ -16,12 +16,12 @@ public sealed class GatewayHost : IDisposable
     public const string Channel = "test";
 
     private readonly IHost host;
-    private readonly string data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+    private readonly string data = Repository.TempPath("data");
 
     public GatewayHost(int perUser = 0, int perGroup = 0)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Data:Path"] = data, ["Knowledge:Path"] = TestKnowledge.Folder });
         builder.Services.AddAnsweringPipeline(builder.Configuration);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
@@ -48,9 +48,6 @@ public sealed class GatewayHost : IDisposable
     public void Dispose()
     {
         host.Dispose();
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Repository.Delete(data);
     }
 }

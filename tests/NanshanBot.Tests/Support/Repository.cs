@@ -1,28 +1,86 @@
+using System.Diagnostics;
+
 namespace NanshanBot.Tests.Support;
 
-/// <summary>Paths in the repository the tests run from.</summary>
+/// <summary>Paths in the repository the tests run from, and the temporary folders they write to.</summary>
 public static class Repository
 {
+    /// <summary>This test run's temporary folders all live here. Tests delete what they made; what is left (a test
+    /// that failed half-way) goes when scripts/test.sh ends or the next run starts, not at exit, where a slow
+    /// delete could have the test host killed before the shared Redis is stopped.</summary>
+    private static readonly string RunFolder = StartRunFolder();
+
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The bundled knowledge: only the knowledge tests (knowledge, retrieval, answering, commands that
+    /// show it) use it; the rest use <see cref="TestKnowledge"/>.</summary>
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
     public static string SharedEval => Path.Combine(Root, "..", "shared", "eval", "dev.jsonl");
 
     public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
+    /// <summary>A fresh path (not created) in this run's temporary folder.</summary>
+    public static string TempPath(string kind) => Path.Combine(RunFolder, kind + "-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>A copy of the bundled knowledge in a fresh temporary folder, for tests that edit it.</summary>
-    public static string CopyKnowledge()
+    public static string CopyKnowledge() => CopyFolder(Knowledge);
+
+    public static string CopyFolder(string source)
     {
-        var target = Path.Combine(Path.GetTempPath(), "nanshanbot-kb-" + Guid.NewGuid().ToString("N"));
-        foreach (var file in Directory.EnumerateFiles(Knowledge, "*", SearchOption.AllDirectories))
+        var target = TempPath("kb");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            var destination = Path.Combine(target, Path.GetRelativePath(Knowledge, file));
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
         }
 
         return target;
+    }
+
+    /// <summary>Deletes a folder the way a test's cleanup should: whatever is left of it, never failing.</summary>
+    public static void Delete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A child process still writing: the run's folder is removed after the run.
+        }
+    }
+
+    private static string StartRunFolder()
+    {
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "nanshanbot-tests-*"))
+        {
+            if (int.TryParse(Path.GetFileName(stale)["nanshanbot-tests-".Length..], out var pid) && !IsRunning(pid))
+            {
+                Delete(stale);
+            }
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "nanshanbot-tests-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string FindRoot()

@@ -103,6 +103,29 @@ public sealed class LlmAnswerTests
     }
 
     [Fact]
+    public async Task TheCircuitClosesAgainAfterBreakSeconds()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var bot = await LlmBot.StartAsync(breakSeconds: 5, clock: clock);
+        bot.Model.Script = _ => new FakeCompletion(Status: 500);
+        for (var i = 0; i < 10; i++)
+        {
+            await bot.AskAsync(PerCapita, "c" + i);
+        }
+
+        var whileBroken = bot.Model.Requests.Count;
+        bot.Model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]");
+        await bot.AskAsync(PerCapita, "still-open");
+        Assert.Equal(whileBroken, bot.Model.Requests.Count);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var answer = await bot.AskAsync(PerCapita, "closed");
+
+        Assert.Equal(whileBroken + 1, bot.Model.Requests.Count);
+        Assert.StartsWith("据资料，南山人均GDP已超过54万元。", answer.Text);
+    }
+
+    [Fact]
     public async Task PastMaxCallsPerMinuteTheOfflineAnswerStandsUntilTheMinuteIsOver()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero));

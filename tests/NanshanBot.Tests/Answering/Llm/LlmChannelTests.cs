@@ -23,6 +23,11 @@ public sealed class LlmChannelTests
         ["Llm:TimeoutSeconds"] = timeout.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    private static readonly Lazy<Bot> WithoutModel = new(() => new Bot(Bot.Load(TestKnowledge.Folder)));
+
+    /// <summary>The answer the service (on the tests' own knowledge) gives with no model.</summary>
+    private static string Offline(string text) => WithoutModel.Value.Ask(text, Guid.NewGuid().ToString()).Text;
+
     [Fact]
     public async Task TheWebApiAnswersWithTheModelsCitedText()
     {
@@ -64,7 +69,22 @@ public sealed class LlmChannelTests
 
         Assert.DoesNotContain(events, e => e.Name == "delta");
         Assert.DoesNotContain("evil", events[^1].Data.GetProperty("reply").GetString());
-        Assert.Equal(LlmBot.Offline("南山区人均GDP有多少？").Text, events[^1].Data.GetProperty("reply").GetString());
+        Assert.Equal(Offline("南山区人均GDP有多少？"), events[^1].Data.GetProperty("reply").GetString());
+    }
+
+    [Fact]
+    public async Task AModelThatStallsMidStreamEndsTheWebStreamWithTheOfflineAnswerInTime()
+    {
+        await using var model = await FakeOpenAi.StartAsync();
+        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]在国内外同类城区中处于很高的水平。[F1]") { StallMidStream = TimeSpan.FromSeconds(30) };
+        await using var service = await BotService.StartAsync(Llm(model, timeout: 1));
+
+        var clock = Stopwatch.StartNew();
+        var events = await StreamAsync(service, "l4");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+        Assert.Equal("answer", events[^1].Name);
+        Assert.Equal(Offline("南山区人均GDP有多少？"), events[^1].Data.GetProperty("reply").GetString());
     }
 
     private static async Task<List<(string Name, JsonElement Data)>> StreamAsync(BotService service, string conversation)
@@ -106,7 +126,24 @@ public sealed class LlmChannelTests
         await t.Bot.EventuallyAsync(() => t.Api.Sent("editMessageText").Count >= 1, because: "the final edit");
 
         Assert.All(t.Api.Sent().Concat(t.Api.Sent("editMessageText")), m => Assert.DoesNotContain("evil", m["text"]!.GetValue<string>()));
-        Assert.Equal(Html.Escape(LlmBot.Offline("南山区人均GDP有多少？").Text), t.Api.Sent("editMessageText").Last()["text"]!.GetValue<string>());
+        Assert.Equal(Html.Escape(Offline("南山区人均GDP有多少？")), t.Api.Sent("editMessageText").Last()["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AModelThatStallsMidStreamLeavesNoTelegramDraftHanging()
+    {
+        await using var model = await FakeOpenAi.StartAsync();
+        model.Script = _ => new FakeCompletion("据资料，南山人均GDP已超过54万元。[F1]在国内外同类城区中处于很高的水平。[F1]") { StallMidStream = TimeSpan.FromSeconds(30) };
+        await using var t = await TelegramFixture.StartAsync(extra: Llm(model, timeout: 1));
+        t.Api.Enqueue(Text(1, 903, "南山区人均GDP有多少？"));
+
+        var clock = Stopwatch.StartNew();
+        await t.Bot.EventuallyAsync(() => t.Api.Sent().Concat(t.Api.Sent("editMessageText")).Any(m => m["text"]!.GetValue<string>().Contains("来源：")),
+            because: "the final answer");
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"took {clock.Elapsed}");
+        var last = t.Api.Sent().Concat(t.Api.Sent("editMessageText")).Last();
+        Assert.Equal(Html.Escape(Offline("南山区人均GDP有多少？")), last["text"]!.GetValue<string>());
     }
 
     [Fact]

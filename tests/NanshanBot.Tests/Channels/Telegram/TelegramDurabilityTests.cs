@@ -15,7 +15,7 @@ public sealed class TelegramDurabilityTests
     public async Task AnUpdateAcknowledgedToTheWebhookIsAnsweredAfterTheProcessIsKilled()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
         var environment = new Dictionary<string, string>
         {
             ["Telegram__BotToken"] = "123456:TEST", ["Telegram__ApiBaseUrl"] = api.Url, ["Telegram__Mode"] = "webhook",
@@ -49,7 +49,7 @@ public sealed class TelegramDurabilityTests
         finally
         {
             await StopAsync(second);
-            Directory.Delete(data, recursive: true);
+            Repository.Delete(data);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed class TelegramDurabilityTests
     public async Task AnUpdateConfirmedByPollingIsAnsweredOnceAfterTheProcessIsKilled()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
         var environment = new Dictionary<string, string>
         {
             ["Telegram__BotToken"] = "123456:TEST", ["Telegram__ApiBaseUrl"] = api.Url, ["Telegram__PollTimeoutSeconds"] = "1", ["Data__Path"] = data,
@@ -86,7 +86,7 @@ public sealed class TelegramDurabilityTests
         finally
         {
             await StopAsync(second);
-            Directory.Delete(data, recursive: true);
+            Repository.Delete(data);
         }
     }
 
@@ -95,8 +95,8 @@ public sealed class TelegramDurabilityTests
     {
         Assert.True(File.Exists("/usr/bin/strace"), "strace is missing: run the tests with `bash scripts/test.sh`, which installs it.");
         await using var api = await FakeBotApi.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
-        var trace = Path.Combine(Path.GetTempPath(), "nanshanbot-trace-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
+        var trace = Repository.TempPath("trace");
         api.Enqueue(Text(1, 512, "南山区有多少海归人才？"));
         using var traced = ProgramProcess.StartSyncTraced(trace, ["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
@@ -116,31 +116,40 @@ public sealed class TelegramDurabilityTests
         {
             foreach (var child in ProgramProcess.Children(traced))
             {
-                Process.Start("kill", ["-TERM", child.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+                using var program = Process.GetProcessById(child);
+                await ProgramProcess.EndAsync(program);
             }
 
-            await traced.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-            Directory.Delete(data, recursive: true);
+            await ProgramProcess.EndAsync(traced);
+            Repository.Delete(data);
             File.Delete(trace);
         }
     }
 
-    /// <summary>Starts the service and waits for the address it listens on.</summary>
+    /// <summary>Starts the service and waits (30 s at most) for the address it listens on; a service that does
+    /// not get there is killed and the failure shows what it wrote.</summary>
     private static async Task<(Process Process, string Url)> StartAsync(Dictionary<string, string> environment)
     {
         var process = ProgramProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
-        _ = process.StandardError.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        try
         {
-            if (line.StartsWith("NanshanBot is running on ", StringComparison.Ordinal))
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
             {
-                _ = process.StandardOutput.ReadToEndAsync();
-                return (process, line["NanshanBot is running on ".Length..].Split(',', ' ')[0]);
+                if (line.StartsWith("NanshanBot is running on ", StringComparison.Ordinal))
+                {
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    return (process, line["NanshanBot is running on ".Length..].Split(',', ' ')[0]);
+                }
             }
         }
+        catch (OperationCanceledException)
+        {
+        }
 
-        throw new InvalidOperationException("The service ended before it listened.");
+        await KillAsync(process);
+        throw new InvalidOperationException("The service did not listen within 30 s:\n" + await errors);
     }
 
     /// <summary>kill -9: the process gets no chance to finish anything.</summary>
@@ -157,8 +166,7 @@ public sealed class TelegramDurabilityTests
 
     private static async Task StopAsync(Process process)
     {
-        Process.Start("kill", ["-TERM", process.Id.ToString()])!.WaitForExit();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        await ProgramProcess.EndAsync(process);
         process.Dispose();
     }
 

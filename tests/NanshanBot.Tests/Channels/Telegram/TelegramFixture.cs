@@ -25,7 +25,7 @@ public sealed class TelegramFixture : IAsyncDisposable
     public static async Task<TelegramFixture> StartAsync(FakeTimeProvider? clock = null, Dictionary<string, string?>? extra = null, FakeBotApi? api = null)
     {
         api ??= await FakeBotApi.StartAsync(clock);
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
         var bot = await BotService.StartAsync(Settings(api, data, extra), clock);
         return new TelegramFixture(api, bot, data);
     }
@@ -62,9 +62,6 @@ public sealed class TelegramFixture : IAsyncDisposable
     {
         await Bot.DisposeAsync();
         await Api.DisposeAsync();
-        if (Directory.Exists(DataPath))
-        {
-            Directory.Delete(DataPath, recursive: true);
-        }
+        Repository.Delete(DataPath);
     }
 }

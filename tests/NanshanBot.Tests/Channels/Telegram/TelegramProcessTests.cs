@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NanshanBot.Fakes;
 using NanshanBot.Tests.Support;
 using static NanshanBot.Fakes.FakeBotApi.Updates;
@@ -12,7 +11,7 @@ public sealed class TelegramProcessTests
     public async Task TheServiceStartedWithATokenAnswersPrivateQuestionsAndStopsOnSigterm()
     {
         await using var api = await FakeBotApi.StartAsync();
-        var data = Path.Combine(Path.GetTempPath(), "nanshanbot-data-" + Guid.NewGuid().ToString("N"));
+        var data = Repository.TempPath("data");
         using var service = ProgramProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
         {
             ["Telegram__BotToken"] = "123456:TEST",
@@ -21,6 +20,8 @@ public sealed class TelegramProcessTests
             ["Data__Path"] = data,
         });
         var output = service.StandardOutput.ReadToEndAsync();
+        _ = service.StandardError.ReadToEndAsync();
+        int? exitCode;
         try
         {
             api.Enqueue(Text(1, 500, "南山区有多少海归人才？"));
@@ -34,12 +35,11 @@ public sealed class TelegramProcessTests
         }
         finally
         {
-            Process.Start("kill", ["-TERM", service.Id.ToString()])!.WaitForExit();
-            await service.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-            Directory.Delete(data, recursive: true);
+            exitCode = await ProgramProcess.EndAsync(service);
+            Repository.Delete(data);
         }
 
-        Assert.Equal(0, service.ExitCode);
+        Assert.Equal(0, exitCode);
         Assert.Contains("NanshanBot is running on", await output);
     }
 

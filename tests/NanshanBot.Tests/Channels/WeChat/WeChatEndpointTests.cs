@@ -142,13 +142,18 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     [Fact]
     public async Task ASubscriptionIsWelcomedOnceAndAnUnsubscriptionGetsNothing()
     {
+        var cache = service.Services.GetRequiredService<ReplyCache>();
+        var before = cache.Computations;
+
         var welcome = await FieldsAsync(await plain.PostPlainAsync(WeChatClient.Event("subscribe")));
-        var again = await FieldsAsync(await plain.PostPlainAsync(WeChatClient.Event("subscribe")));
+        var retried = await FieldsAsync(await plain.PostPlainAsync(WeChatClient.Event("subscribe")));
+        var welcomedOnce = cache.Computations - before;
         var bye = await plain.PostPlainAsync(WeChatClient.Event("unsubscribe", createTime: 1_770_000_099));
 
         Assert.Contains("NanshanBot", welcome["Content"]);
         Assert.Contains("2025年南山区的GDP是多少？", welcome["Content"]);
-        Assert.Equal(welcome["Content"], again["Content"]);
+        Assert.Equal(welcome["Content"], retried["Content"]);
+        Assert.Equal(1, welcomedOnce);
         Assert.Equal("success", await bye.Content.ReadAsStringAsync());
     }
 
@@ -196,7 +201,7 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     [Fact]
     public async Task AnXxePayloadIsRefusedAndReadsNothing()
     {
-        var secretFile = Path.GetTempFileName();
+        var secretFile = Repository.TempPath("secret");
         File.WriteAllText(secretFile, "TOP-SECRET-CONTENT");
         var xxe = $"<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file://{secretFile}\">]><xml><ToUserName>gh</ToUserName><FromUserName>o</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&x;</Content><MsgId>5001</MsgId></xml>";
 
@@ -215,10 +220,23 @@ public sealed class WeChatEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RepliesStayWithinWeChatsTextLimit()
+    public async Task AReplyOverWeChatsTextLimitIsCutAtASentenceEndWithinIt()
     {
-        var reply = await FieldsAsync(await plain.PostPlainAsync(WeChatClient.TextMessage("你好", 7001)));
+        var knowledge = TestKnowledge.Copy();
+        var intro = string.Concat(Enumerable.Repeat("我根据整理好的新闻资料回答关于深圳南山区的问题，每个回答都注明出处。", 40));
+        TestKnowledge.SetBotText(knowledge, "intro_zh", intro);
+        await using var longWinded = await BotService.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = knowledge, ["WeChat:Token"] = Token,
+        });
+        var full = (await longWinded.Services.GetRequiredService<AnswerEngine>().AnswerAsync(new Question("other", "你好"))).Text;
 
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(reply["Content"]) <= WeChatCallback.MaxReplyBytes);
+        var reply = await FieldsAsync(await new WeChatClient(longWinded.Url, Token).PostPlainAsync(WeChatClient.TextMessage("你好", 7001)));
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(full) > WeChatCallback.MaxReplyBytes, "the reply to cut is long enough");
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(reply["Content"]);
+        Assert.InRange(bytes, WeChatCallback.MaxReplyBytes * 2 / 3, WeChatCallback.MaxReplyBytes);
+        Assert.StartsWith(reply["Content"], full);
+        Assert.EndsWith("。", reply["Content"]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NanshanBot.Tests.Support;
 
 namespace NanshanBot.Tests.Channels.Web;
@@ -16,12 +15,8 @@ public sealed class WebPageTests
         await using var service = await BotService.StartAsync(new Dictionary<string, string?>());
         var shots = Path.Combine(Repository.Root, "artifacts", "screenshots");
 
-        var start = new ProcessStartInfo("node", [script, service.Url, shots]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var node = Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
+        var node = await ProgramProcess.RunToolAsync("node", [script, service.Url, shots], TimeSpan.FromSeconds(90));
 
-        Assert.True(node.ExitCode == 0, await output + await errors + $"\n(screenshot in {shots})");
+        Assert.True(node.ExitCode == 0, node.Stdout + node.Stderr + $"\n(screenshot in {shots})");
     }
 }
