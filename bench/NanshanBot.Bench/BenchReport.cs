@@ -25,7 +25,13 @@ public sealed class BenchReport(bool quick)
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(new { quick = Quick, date = DateTimeOffset.UtcNow, rows }, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(path, JsonSerializer.Serialize(new { quick = Quick, date = DateTimeOffset.UtcNow, rows }, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+
+            // A figure that could not be measured (an edit that never went live) is NaN, written as "NaN".
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        }));
     }
 
     public static double Percentile(List<double> values, double p)

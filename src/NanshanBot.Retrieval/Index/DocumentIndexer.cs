@@ -60,10 +60,12 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
         var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
         var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
         var articleSubjects = places.SubjectsNamedIn(passages.Select(p => p.Text).Prepend(article.Title)).ToList();
+        var titlePlaces = places.NamesSubject(title) ? [] : places.Others(title);
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
             List<string>? leadYears = null;
             var leadSubjects = new HashSet<string>(titleSubjects, StringComparer.Ordinal);
+            var leadPlaces = titlePlaces;
             foreach (var passage in paragraph)
             {
                 var normalized = analyzer.Normalize(passage.Text);
@@ -82,13 +84,20 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
 
                 leadYears = ownYears.Count > 0 ? ownYears : leadYears;
                 leadSubjects.UnionWith(Subjects(tokens, normalized));
+
+                // A sentence that names no place is about the place its paragraph or headline is about ("全区机器人
+                // 整机企业18家" in a report on another district): that place's, unless they name Nanshan.
+                var namesSubject = places.NamesSubject(tokens);
+                var ownPlaces = places.Others(tokens);
+                var otherPlaces = ownPlaces.Count > 0 || namesSubject ? ownPlaces : leadPlaces;
+                leadPlaces = namesSubject ? [] : ownPlaces.Count > 0 ? ownPlaces : leadPlaces;
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
                 yield return new DocumentDraft(null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
                     ContextKeys = context.ToHashSet(StringComparer.Ordinal), Length = counts.Where(c => !context.Contains(c.Key)).Sum(c => c.Value),
-                    OtherPlaces = places.Others(tokens), NamesSubject = places.NamesSubject(tokens),
+                    OtherPlaces = otherPlaces, NamesSubject = namesSubject,
                     RelativeYear = tokens.FirstOrDefault(t => t.IsRelativeYear) is { Text: not null } y ? int.Parse(y.Text[3..], CultureInfo.InvariantCulture) : null,
                 };
             }

@@ -117,7 +117,8 @@ public sealed class IndexedDocument
     public int? RelativeYear { get; }
 
     /// <summary>For an article's sentence: the other districts and cities it names in its own words (宝安区, 福田区),
-    /// which make it about them rather than about Nanshan unless it names Nanshan too.</summary>
+    /// or, naming no place, those its paragraph or headline is about; they make it about them rather than about
+    /// Nanshan unless it names Nanshan too.</summary>
     public IReadOnlySet<string> OtherPlaces { get; }
 
     /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>

@@ -103,11 +103,13 @@ internal sealed partial class QueryShape
         && !IsAboutAnotherPlace(document)
         && !IsFromAnArticleOnSomethingElse(document);
 
-    /// <summary>A question that names nothing but what the bot is about (南山's GDP, its population) is answered from
+    /// <summary>A question that names nothing but what the bot is about (南山's GDP, its population; no place, person,
+    /// organisation or event) is answered from
     /// an article only if the article names Nanshan somewhere: news about other cities (a district the knowledge
     /// has no name for) says nothing about Nanshan, however alike its sentences are.</summary>
     private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
-        document.Passage is not null && !NamesEntity && places.Count == 0 && !AsksAboutAnotherPlace && !placeIndex.FromArticleOnSubject(document);
+        document.Passage is not null && !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
+        && !placeIndex.FromArticleOnSubject(document);
 
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
