@@ -26,6 +26,9 @@ internal static class CandidateRanking
     /// checks and must not take the places of the ones that pass.</summary>
     private const int MaxChecked = 800;
 
+    /// <summary>How many documents a key most documents share may bring in beside those rarer keys found.</summary>
+    private const int MaxTouched = 10_000;
+
     /// <summary>Below this many documents a key's postings may always bring in new candidates.</summary>
     private const int CommonPostings = 2000;
 
@@ -50,7 +53,7 @@ internal static class CandidateRanking
         var required = query.Constraints.Where(c => c[0] is '#' or '@').ToList();
         foreach (var (position, score) in Bm25(index, Weights(query, content, context), required, query.IsSatisfiedBy))
         {
-            if (ranked.Count == MaxCandidates)
+            if (ranked.Count >= MaxCandidates && index.Documents[position].Fact is null)
             {
                 break;
             }
@@ -129,20 +132,22 @@ internal static class CandidateRanking
 
             // A key most documents share (a year, a common sense such as GDP in a year of reports from every
             // district) would make tens of thousands of documents candidates: once rarer keys have found some, it
-            // only adds to their scores, which it still tells apart (the sentence about GDP among a report's). The
-            // bot's own subject (南山) is walked last the same way: most sentences about Nanshan do not say so, and
-            // it must not decide which ones are found. Within what a question's years and entities allow, every key
-            // is walked: the constraints already bound the candidates.
+            // brings in new ones only up to MaxTouched (and any curated fact, whatever it takes), and otherwise
+            // adds to the scores of those found, which it still tells apart (the sentence about GDP among a
+            // report's). The bot's own subject (南山) is walked last the same way: most sentences about Nanshan do
+            // not say so, and it must not decide which ones are found. Within what a question's years and entities
+            // allow, every key is walked: the constraints already bound the candidates.
             var common = Math.Max(CommonPostings, index.Documents.Count / 20);
+            var facts = index.Knowledge.Facts.Count;
             var order = weights.OrderBy(w => IsSubject(index, w.Key)).ThenBy(w => index.DocumentFrequency(w.Key) > common);
             foreach (var (token, weight) in order)
             {
                 var postings = index.Postings(token);
-                var onlyFound = allowed is null && count > 0 && (postings.Length > common || IsSubject(index, token));
+                var bounded = allowed is null && count > 0 && (postings.Length > common || IsSubject(index, token));
                 var idf = index.Idf(postings.Length);
                 foreach (var posting in postings)
                 {
-                    if ((allowed is not null && !allowed[posting.Document]) || (onlyFound && scores[posting.Document] == 0))
+                    if ((allowed is not null && !allowed[posting.Document]) || (bounded && scores[posting.Document] == 0 && count >= MaxTouched && posting.Document >= facts))
                     {
                         continue;
                     }
@@ -159,12 +164,25 @@ internal static class CandidateRanking
             }
 
             // A bounded min-heap: once full, a document enters only by beating the weakest kept (most do not), and
-            // only the documents that would enter are checked against the question's constraints.
+            // only the documents that would enter are checked against the question's constraints. A curated fact
+            // (the first documents) is checked whatever its score: a fact's two languages and keywords make it longer
+            // than a sentence, and thousands of sentences must not push out what an admin wrote as an answer.
             var best = new PriorityQueue<int, double>(MaxChecked);
+            var matchedFacts = new List<(int, double)>();
             for (var i = 0; i < count; i++)
             {
                 var document = touched[i];
                 var score = scores[document];
+                if (index.Documents[document].Fact is not null)
+                {
+                    if (admits(index.Documents[document]))
+                    {
+                        matchedFacts.Add((document, score));
+                    }
+
+                    continue;
+                }
+
                 var full = best.Count == MaxChecked;
                 if ((full && best.TryPeek(out _, out var weakest) && score <= weakest) || !admits(index.Documents[document]))
                 {
@@ -188,7 +206,7 @@ internal static class CandidateRanking
             }
 
             result.Reverse();
-            return result;
+            return [.. matchedFacts, .. result];
         }
         finally
         {
