@@ -154,8 +154,10 @@ public sealed class IndexReuseTests : IDisposable
             }
             else
             {
+                // The place is named once a paragraph; the sentences after it say only 全区 (the whole district).
                 WriteArticle($"other-{i}.md", $"{zh}{year}年经济运行情况", $"{year}-06-0{1 + (i % 9)}",
-                    string.Concat(Enumerable.Range(0, 6).Select(k => $"{year}年，{zh}地区生产总值达到{3000 + i + k}亿元，常住人口约{100 + k}万人，公园{200 + k}个。")));
+                    string.Join("\n\n", Enumerable.Range(0, 3).Select(k =>
+                        $"{year}年，{zh}地区生产总值达到{3000 + i + k}亿元。全区常住人口约{100 + k}万人，公园{200 + k}个。全区上市公司{150 + k}家。")));
             }
         }
 
@@ -165,8 +167,10 @@ public sealed class IndexReuseTests : IDisposable
         Assert.Contains("1 trillion", Ask(index, "What was Nanshan's GDP in 2025?"));
         Assert.Contains("27座", Ask(index, "2023年南山新建了多少座口袋公园？"));
 
-        // The bundled knowledge has no figure of Nanshan's population: other places' must not stand in for it.
+        // The bundled knowledge has no figure of Nanshan's population: other places' must not stand in for it, nor
+        // another district's "全区" figures for Nanshan's.
         Assert.True(Answer(index, "南山区常住人口多少？").Declined);
+        Assert.Contains("200", Ask(index, "南山区有多少家上市公司？"));
         Assert.True(Answer(index, "How many permanent residents does Nanshan have?").Declined);
     }
 
