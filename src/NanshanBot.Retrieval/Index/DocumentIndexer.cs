@@ -86,11 +86,12 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 leadSubjects.UnionWith(Subjects(tokens, normalized));
 
                 // A sentence that names no place is about the place its paragraph or headline is about ("全区机器人
-                // 整机企业18家" in a report on another district): that place's, unless they name Nanshan.
+                // 整机企业18家" in a report on another district): the places the last sentence naming any named
+                // (beside Nanshan or not: "福田区……在全市仅次于南山区" is about 福田), none after one naming Nanshan alone.
                 var namesSubject = places.NamesSubject(tokens);
                 var ownPlaces = places.Others(tokens);
                 var otherPlaces = ownPlaces.Count > 0 || namesSubject ? ownPlaces : leadPlaces;
-                leadPlaces = namesSubject ? [] : ownPlaces.Count > 0 ? ownPlaces : leadPlaces;
+                leadPlaces = ownPlaces.Count > 0 ? ownPlaces : namesSubject ? [] : leadPlaces;
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
                 yield return new DocumentDraft(null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))

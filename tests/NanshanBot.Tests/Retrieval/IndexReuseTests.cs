@@ -154,10 +154,11 @@ public sealed class IndexReuseTests : IDisposable
             }
             else
             {
-                // The place is named once a paragraph; the sentences after it say only 全区 (the whole district).
+                // The place is named once a paragraph (beside Nanshan, which the article so names too); the sentences after
+                // it say only 全区 (the whole district).
                 WriteArticle($"other-{i}.md", $"{zh}{year}年经济运行情况", $"{year}-06-0{1 + (i % 9)}",
                     string.Join("\n\n", Enumerable.Range(0, 3).Select(k =>
-                        $"{year}年，{zh}地区生产总值达到{3000 + i + k}亿元。全区常住人口约{100 + k}万人，公园{200 + k}个。全区上市公司{150 + k}家。")));
+                        $"{year}年，{zh}地区生产总值达到{3000 + i + k}亿元，在全市仅次于南山区。全区常住人口约{100 + k}万人，公园{200 + k}个。全区上市公司{150 + k}家。")));
             }
         }
 
