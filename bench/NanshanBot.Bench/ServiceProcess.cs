@@ -29,9 +29,11 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// with what the first one kept; by default a temporary one deleted with it.</param>
     public static async Task<ServiceProcess> StartAsync(string? knowledge, string? data = null, TimeSpan? allowed = null)
     {
-        var url = $"http://127.0.0.1:{30000 + Random.Shared.Next(10000)}";
+        var url = $"http://127.0.0.1:{FreePort()}";
         var service = new ServiceProcess(new ProgramRun(["--urls", url], knowledge, data), url);
         var clock = Stopwatch.StartNew();
+        service.run.Process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        service.run.Process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
         service.run.Process.Start();
         service.run.Process.BeginOutputReadLine();
         service.run.Process.BeginErrorReadLine();
@@ -52,7 +54,53 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
         }
 
+        if (service.run.Process.HasExited)
+        {
+            service.run.Process.WaitForExit();
+            throw new InvalidOperationException(
+                $"the service exited with {service.run.Process.ExitCode} before it answered; its last lines:\n{string.Join('\n', service.LastLines)}");
+        }
+
         return service;
+    }
+
+    /// <summary>A port nothing listens on now (a random one may be an outgoing connection's).</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private readonly Queue<string> lastLines = new();
+
+    /// <summary>The service's last lines of output, for a failure to show.</summary>
+    private IEnumerable<string> LastLines
+    {
+        get
+        {
+            lock (lastLines)
+            {
+                return [.. lastLines];
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lastLines)
+        {
+            lastLines.Enqueue(line);
+            if (lastLines.Count > 40)
+            {
+                lastLines.Dequeue();
+            }
+        }
     }
 
     public async Task AskAllAsync(List<EvalCase> cases)

@@ -90,7 +90,7 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 // (beside Nanshan or not: "福田区……在全市仅次于南山区" is about 福田), none after one naming Nanshan alone.
                 var namesSubject = places.NamesSubject(tokens);
                 var ownPlaces = places.Others(tokens);
-                var otherPlaces = ownPlaces.Count > 0 || namesSubject ? ownPlaces : leadPlaces;
+                var contextPlaces = ownPlaces.Count > 0 || namesSubject ? [] : leadPlaces;
                 leadPlaces = ownPlaces.Count > 0 ? ownPlaces : namesSubject ? [] : leadPlaces;
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
@@ -98,7 +98,7 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 {
                     Listed = listed.Listed, ListsValues = listed.CarriesValues, Figures = listed.Figures,
                     ContextKeys = context.ToHashSet(StringComparer.Ordinal), Length = counts.Where(c => !context.Contains(c.Key)).Sum(c => c.Value),
-                    OtherPlaces = otherPlaces, NamesSubject = namesSubject,
+                    OtherPlaces = ownPlaces, ContextPlaces = contextPlaces, NamesSubject = namesSubject,
                     RelativeYear = tokens.FirstOrDefault(t => t.IsRelativeYear) is { Text: not null } y ? int.Parse(y.Text[3..], CultureInfo.InvariantCulture) : null,
                 };
             }

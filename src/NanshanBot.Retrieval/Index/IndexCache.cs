@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 3;
+    private const int Format = 4;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -151,6 +151,7 @@ public static class IndexCache
         {
             kinds.TryAdd(document.ValueKinds, kinds.Count);
             places.TryAdd(document.OtherPlaces, places.Count);
+            places.TryAdd(document.ContextPlaces, places.Count);
         }
 
         writer.Write(kinds.Count);
@@ -287,6 +288,7 @@ public static class IndexCache
         writer.Write(document.ListsValues);
         writer.Write(document.RelativeYear ?? -1);
         writer.Write(places[document.OtherPlaces]);
+        writer.Write(places[document.ContextPlaces]);
         writer.Write(document.NamesSubject);
         writer.Write(document.Entries.Length);
         writer.Write(MemoryMarshal.AsBytes(document.Entries.AsSpan()));
@@ -300,6 +302,7 @@ public static class IndexCache
         var listsValues = reader.ReadBoolean();
         var relativeYear = reader.ReadInt32();
         var placeSet = places[reader.ReadInt32()];
+        var contextPlaces = places[reader.ReadInt32()];
         var namesSubject = reader.ReadBoolean();
         var entries = new uint[Count(reader)];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(entries.AsSpan()));
@@ -313,7 +316,7 @@ public static class IndexCache
         }
 
         return new IndexedDocument.Stored(text, length, kindSet, listsValues, relativeYear < 0 ? null : relativeYear,
-            placeSet, namesSubject, entries);
+            placeSet, contextPlaces, namesSubject, entries);
     }
 
     private static void WriteOptional(BinaryWriter writer, string? value)

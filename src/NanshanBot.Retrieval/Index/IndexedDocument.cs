@@ -36,6 +36,7 @@ public sealed class IndexedDocument
         ListsValues = draft.ListsValues;
         RelativeYear = draft.RelativeYear;
         OtherPlaces = shared.Places(draft.OtherPlaces);
+        ContextPlaces = shared.Places(draft.ContextPlaces);
         NamesSubject = draft.NamesSubject;
 
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
@@ -67,14 +68,14 @@ public sealed class IndexedDocument
         this.vocabulary = vocabulary;
         Passage = passage;
         Source = source;
-        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, entries) = stored;
+        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries) = stored;
     }
 
     /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
     internal readonly record struct Stored(string NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
-        int? RelativeYear, IReadOnlySet<string> OtherPlaces, bool NamesSubject, uint[] Entries);
+        int? RelativeYear, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces, bool NamesSubject, uint[] Entries);
 
-    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, NamesSubject, entries);
+    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
@@ -117,9 +118,12 @@ public sealed class IndexedDocument
     public int? RelativeYear { get; }
 
     /// <summary>For an article's sentence: the other districts and cities it names in its own words (宝安区, 福田区),
-    /// or, naming no place, those its paragraph or headline is about; they make it about them rather than about
-    /// Nanshan unless it names Nanshan too.</summary>
+    /// which make it about them rather than about Nanshan unless it names Nanshan too.</summary>
     public IReadOnlySet<string> OtherPlaces { get; }
+
+    /// <summary>For an article's sentence that names no place: the other places its paragraph or headline is about
+    /// ("全区机器人整机企业18家" in a report on 大鹏), so that its figures are not taken for Nanshan's.</summary>
+    public IReadOnlySet<string> ContextPlaces { get; }
 
     /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>
     public bool NamesSubject { get; }
@@ -226,6 +230,8 @@ internal sealed class DocumentDraft(Fact? fact, Passage? passage, Source source,
     public IReadOnlySet<string> ContextKeys { get; init; } = None;
 
     public IReadOnlySet<string> OtherPlaces { get; init; } = None;
+
+    public IReadOnlySet<string> ContextPlaces { get; init; } = None;
 
     public bool NamesSubject { get; init; }
 }

@@ -103,13 +103,16 @@ internal sealed partial class QueryShape
         && !IsAboutAnotherPlace(document)
         && !IsFromAnArticleOnSomethingElse(document);
 
-    /// <summary>A question that names nothing but what the bot is about (南山's GDP, its population; no place, person,
-    /// organisation or event) is answered from
-    /// an article only if the article names Nanshan somewhere: news about other cities (a district the knowledge
-    /// has no name for) says nothing about Nanshan, however alike its sentences are.</summary>
+    /// <summary>A question for a figure that names nothing but what the bot is about (南山's GDP, its population; no
+    /// place, person, organisation or event) is answered from an article's sentence only if the article names
+    /// Nanshan somewhere and the sentence is not about another place by its paragraph or headline ("全区常住人口
+    /// 约100万人" in a report on 福田): news about other places says nothing about Nanshan's figures, however alike
+    /// its sentences are. A question about something specific (an event's date, a company's founder) is not held
+    /// to this: what it names identifies the sentence.</summary>
     private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
         document.Passage is not null && !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
-        && !placeIndex.FromArticleOnSubject(document);
+        && (ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"))
+        && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
