@@ -40,6 +40,7 @@ public static partial class NumberNormalizer
         Collect(text, found, EnFraction(), 2, m => [PercentToken(m.Groups["w"].Value switch { "quarter" => 25, "half" => 50, _ => 10 })]);
         Collect(text, found, Ordinal(), 3, m => [$"#o:{ParseAny(m.Groups["v"].Value)}"]);
         Collect(text, found, EnOrdinal(), 3, m => [$"#o:{EnglishOrdinal(m.Groups["w"].Value)}"]);
+        Collect(text, found, EnNumericOrdinal(), 3, m => [$"#o:{ParseAny(m.Groups["v"].Value)}"]);
         Collect(text, found, YearNumber(), 4, m => [Year(m.Groups["y"].Value)]);
         Collect(text, found, ArabicNumber(), 5, m => [NumberToken(ParseDecimal(m.Groups["v"].Value) * Unit(m.Groups["u"].Value))]);
         Collect(text, found, ZhNumber(), 6, m => [NumberToken(ParseZh(m.Groups["v"].Value))]);
@@ -209,6 +210,10 @@ public static partial class NumberNormalizer
 
     [GeneratedRegex(@"\b(?<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")]
     private static partial Regex EnOrdinal();
+
+    /// <summary>"13th", "21st": a rank or an edition (the 13th expo), not a count.</summary>
+    [GeneratedRegex(@"\b(?<v>\d{1,4})(?:st|nd|rd|th)\b")]
+    private static partial Regex EnNumericOrdinal();
 
     // After a comma too (NFKC makes the Chinese comma an ASCII one: "根，2025年" reads "根,2025年"); after a digit
     // and a comma only with 年 ("120，2025年"), since "1,2025" would be a misread figure.

@@ -69,9 +69,17 @@ public sealed class TextAnalysisTests
     [InlineData("a quarter", "#p:25")]
     [InlineData("第三个", "#o:3")]
     [InlineData("the third district", "#o:3")]
+    [InlineData("the 13th Luohu expo", "#o:13")]
     public void NumbersDatesAndSharesAreNormalisedAcrossScripts(string text, string token)
     {
         Assert.Contains(token, Meaningful(text));
+    }
+
+    [Fact]
+    public void AnEditionIsNoCount()
+    {
+        Assert.DoesNotContain("#n:13", Meaningful("The 13th Luohu International Expo opened"));
+        Assert.Contains("#d:11-8", Meaningful("8th of November"));
     }
 
     [Fact]
