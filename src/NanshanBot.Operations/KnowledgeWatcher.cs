@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,10 +33,19 @@ public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, Knowled
         var serving = started;
         var pending = serving;
         using var timer = new PeriodicTimer(Interval, time);
+        var looked = Stopwatch.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                // The folder is read at most about every Interval of real time, however the clock jumps (a clock
+                // set forward by a day would otherwise fire every missed tick at once, each reading the folder).
+                if (Stopwatch.GetElapsedTime(looked) < Interval / 2)
+                {
+                    continue;
+                }
+
+                looked = Stopwatch.GetTimestamp();
                 try
                 {
                     (serving, pending) = await TickAsync(serving, pending, stoppingToken);

@@ -98,7 +98,7 @@ public sealed class KnowledgeIndex
     public void Prepare() => _ = typos.Value;
 
     /// <summary>The postings of every key, each as one array in document order: counted first, then filled, so
-    /// that 17 million postings take no growing lists.</summary>
+    /// that the millions of postings of ten thousand articles take no growing lists.</summary>
     private static Posting[]?[] BuildPostings(IndexedDocument[] documents, int keys)
     {
         var counts = new int[keys];
