@@ -30,7 +30,8 @@ internal sealed partial class QueryShape
         namedThings = entities.Where(e => e[0] == '@').Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Any(c => c[0] == '@');
-        AsksAboutAnotherPlace = !tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
+        namesSubject = tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject);
+        AsksAboutAnotherPlace = !namesSubject
             && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: not DefaultRole.Part });
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
@@ -103,15 +104,15 @@ internal sealed partial class QueryShape
         && !IsAboutAnotherPlace(document)
         && !IsFromAnArticleOnSomethingElse(document);
 
-    /// <summary>A question for a figure that names nothing but what the bot is about (南山's GDP, its population; no
-    /// place, person, organisation or event) is answered from an article's sentence only if the article names
-    /// Nanshan somewhere and the sentence is not about another place by its paragraph or headline ("全区常住人口
-    /// 约100万人" in a report on 福田): news about other places says nothing about Nanshan's figures, however alike
-    /// its sentences are. A question about something specific (an event's date, a company's founder) is not held
-    /// to this: what it names identifies the sentence.</summary>
+    /// <summary>A question about Nanshan itself (it names 南山, or asks for a figure and names nothing else: its GDP,
+    /// its population, when it was founded; no other place, person, organisation or event) is answered from an
+    /// article's sentence only if the article names Nanshan somewhere and the sentence is not about another place
+    /// by its paragraph or headline ("全区常住人口约100万人" in a report on 福田): news about other places says
+    /// nothing about Nanshan, however alike its sentences are. A question about something else that it does not
+    /// place (an event's date) is not held to this: what it asks about identifies the sentence.</summary>
     private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
         document.Passage is not null && !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
-        && (ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"))
+        && (namesSubject || ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"))
         && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
@@ -124,6 +125,7 @@ internal sealed partial class QueryShape
 
     private readonly HashSet<string> places;
     private readonly Places placeIndex;
+    private readonly bool namesSubject;
     private readonly HashSet<string> names;
     private readonly List<string> namedThings;
 
