@@ -53,7 +53,7 @@ internal static class CandidateRanking
         var required = query.Constraints.Where(c => c[0] is '#' or '@').ToList();
         foreach (var (position, score) in Bm25(index, Weights(query, content, context), required, query.IsSatisfiedBy))
         {
-            if (ranked.Count >= MaxCandidates && index.Documents[position].Fact is null)
+            if (ranked.Count >= MaxCandidates && position >= index.Knowledge.Facts.Count)
             {
                 break;
             }
@@ -173,7 +173,7 @@ internal static class CandidateRanking
             {
                 var document = touched[i];
                 var score = scores[document];
-                if (index.Documents[document].Fact is not null)
+                if (document < facts)
                 {
                     if (admits(index.Documents[document]))
                     {
