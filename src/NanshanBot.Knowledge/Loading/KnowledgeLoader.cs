@@ -22,7 +22,12 @@ public static class KnowledgeLoader
 
     /// <param name="known">Article files read before (from this folder, or from the index cache), by path: a file
     /// whose content hash is the same is not read again.</param>
-    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null)
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null) =>
+        TryLoad(root, () => known);
+
+    /// <param name="known">What <see cref="TryLoad(string, IReadOnlyDictionary{string, ArticleFile})"/> takes, asked for
+    /// once the folder's files are read (a start reads the index cache meanwhile).</param>
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, Func<IReadOnlyDictionary<string, ArticleFile>?> knownOnceRead)
     {
         var errors = new List<KnowledgeError>();
         if (!Directory.Exists(root))
@@ -39,6 +44,7 @@ public static class KnowledgeLoader
         }
 
         var articles = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
+        var known = knownOnceRead();
         foreach (var (path, text, hash) in files.Where(f => IsArticle(f.Path)))
         {
             if (known?.GetValueOrDefault(path) is not { } kept || kept.Hash != hash)
@@ -77,12 +83,30 @@ public static class KnowledgeLoader
 
     /// <summary>Every knowledge file with its text and a hash of it; one that cannot be read is a problem, never an
     /// exception.</summary>
-    private static List<(string Path, string Text, string Hash)> ReadFiles(string root, List<KnowledgeError> errors) =>
-        KnowledgeFiles.List(root, errors)
-            .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!, Hash(f.Text!)))
-            .ToList();
+    /// <remarks>Read and hashed on every core: ten thousand articles are some 40 MB to read at every start and reload.</remarks>
+    private static List<(string Path, string Text, string Hash)> ReadFiles(string root, List<KnowledgeError> errors)
+    {
+        var paths = KnowledgeFiles.List(root, errors);
+        var read = new (string? Text, string? Hash, List<KnowledgeError> Problems)[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var problems = new List<KnowledgeError>();
+            var text = KnowledgeFiles.Read(root, paths[i], problems);
+            read[i] = (text, text is null ? null : Hash(text), problems);
+        });
+
+        var files = new List<(string Path, string Text, string Hash)>(paths.Count);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            errors.AddRange(read[i].Problems);
+            if (read[i] is { Text: { } text, Hash: { } hash })
+            {
+                files.Add((paths[i], text, hash));
+            }
+        }
+
+        return files;
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
 
