@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 4;
+    private const int Format = 5;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -282,7 +282,7 @@ public static class IndexCache
     private static void WriteDocument(BinaryWriter writer, IndexedDocument.Stored document,
         Dictionary<IReadOnlySet<char>, int> kinds, Dictionary<IReadOnlySet<string>, int> places)
     {
-        writer.Write(document.NormalizedText);
+        WriteOptional(writer, document.NormalizedText);
         writer.Write(document.Length);
         writer.Write(kinds[document.ValueKinds]);
         writer.Write(document.ListsValues);
@@ -296,7 +296,7 @@ public static class IndexCache
 
     private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places, int vocabularySize)
     {
-        var text = reader.ReadString();
+        var text = ReadOptional(reader);
         var length = reader.ReadInt32();
         var kindSet = kinds[reader.ReadInt32()];
         var listsValues = reader.ReadBoolean();

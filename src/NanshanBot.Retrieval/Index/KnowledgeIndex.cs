@@ -194,7 +194,7 @@ public sealed class KnowledgeIndex
             return found;
         }
 
-        found = Documents.Any(d => d.NormalizedText.Contains(word, StringComparison.Ordinal));
+        found = Documents.Any(d => d.TextContains(word));
         if (scanned.Count < MaxScannedWords)
         {
             scanned[word] = found;

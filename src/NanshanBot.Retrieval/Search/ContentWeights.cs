@@ -56,7 +56,7 @@ internal sealed class ContentWeights
                 }
             }
 
-            if (best < 1 && entry.InText && document.NormalizedText.Contains(entry.Token, StringComparison.Ordinal))
+            if (best < 1 && entry.InText && document.TextContains(entry.Token))
             {
                 (best, key, inherited) = (1, entry.Token, false);
             }

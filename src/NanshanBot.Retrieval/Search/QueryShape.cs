@@ -114,7 +114,7 @@ internal sealed partial class QueryShape
         {
             var met = c[0] is '#' or '@'
                 ? document.Contains(c)
-                : (document.Contains(c) && !document.IsContextKey(c)) || document.NormalizedText.Contains(c, StringComparison.Ordinal);
+                : (document.Contains(c) && !document.IsContextKey(c)) || document.TextContains(c);
             if (!met)
             {
                 return false;

@@ -77,6 +77,29 @@ public sealed class CompactIndexTests : IDisposable
     }
 
     [Fact]
+    public void ASentenceSearchedWithoutACopyOfItsNormalisedTextFindsWhatTheCopyWould()
+    {
+        var index = KnowledgeFactory.Load(folder);
+        var sentences = index.Documents.Where(d => d.Passage is not null).ToList();
+        var words = new List<string> { "gdp", "南山区", "2025年", "1万亿", "nanshan's", "“", ",", "...", "ｇｄｐ" };
+        words.AddRange(sentences.Take(200).Select(d => index.Analyzer.Normalize(d.Passage!.Text)).Where(t => t.Length > 12).SelectMany(t => new[] { t[..4], t[5..9], t[^6..] }));
+        foreach (var document in sentences)
+        {
+            var normalized = index.Analyzer.Normalize(document.Passage!.Text);
+            Assert.Equal(normalized, document.NormalizedText);
+            foreach (var word in words)
+            {
+                Assert.True(normalized.Contains(word, StringComparison.Ordinal) == document.TextContains(word), $"{document.Id} and \"{word}\"");
+            }
+        }
+
+        // Most sentences (simplified Chinese with full-width punctuation, English) need no copy; those in
+        // traditional characters do.
+        Assert.True(sentences.Count(d => !d.KeepsNormalizedText) > sentences.Count * 3 / 4);
+        Assert.Contains(sentences, d => d.KeepsNormalizedText);
+    }
+
+    [Fact]
     public void WhatRankingRulesOutByPlaceIsNeverADocumentTheQuestionAdmits()
     {
         var index = KnowledgeFactory.Load(folder);
