@@ -62,12 +62,9 @@ public sealed partial class KnowledgeReloader(
             metrics.Reloaded(true);
             LogReloaded(logger, knowledge.Version, knowledge.Facts.Count, index.Added, index.ReusedDocuments, Status.LoadTime.TotalMilliseconds);
 
-            // Serving already; what a mistyped question needs is built now rather than by the first one to need it.
-            index.Prepare();
-
-            // The index replaced (its postings, the documents of the articles that changed) is garbage now, and with
-            // thousands of articles a large one: a background collection frees it before the next reload adds to it.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+            // Serving already: what a mistyped question needs is built now rather than by the first one to need it,
+            // and the index replaced (its postings, the documents of the articles that changed) is given back.
+            KnowledgeFactory.PrepareAndCompact(index);
             return (true, $"Knowledge reloaded: version {knowledge.Version}, {knowledge.Facts.Count} facts, {knowledge.Passages.Count} passages ({index.Added} analysed, {index.ReusedDocuments} kept), in {Status.LoadTime.TotalMilliseconds:0} ms.");
         }
         finally
