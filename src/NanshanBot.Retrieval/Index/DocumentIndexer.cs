@@ -59,7 +59,8 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
         var title = analyzer.Analyze(article.Title, written);
         var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
         var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
-        var articleSubjects = places.SubjectsNamedIn(passages.Select(p => p.Text).Prepend(article.Title)).ToList();
+        var texts = passages.ToDictionary(p => p, p => analyzer.Normalize(p.Text), (IEqualityComparer<Passage>)ReferenceEqualityComparer.Instance);
+        var articleSubjects = places.SubjectsNamedIn(texts.Values.Select(Comparisons.Without).Prepend(article.Title)).ToList();
         var titlePlaces = places.NamesSubject(title) ? [] : places.Others(title);
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
@@ -68,28 +69,40 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             var leadPlaces = titlePlaces;
             foreach (var passage in paragraph)
             {
-                var normalized = analyzer.Normalize(passage.Text);
+                var normalized = texts[passage];
                 var tokens = analyzer.AnalyzeNormalized(normalized, written, termPieces: true);
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 Count(counts, tokens);
                 AddGlosses(counts, tokens);
+
+                // A place named only as what the sentence compares with (仅次于南山区) is not what it is about: the
+                // sentence does not answer a question about it, nor say anything of Nanshan.
+                var own = Uncompared(tokens, normalized);
+                var compared = OnlyCompared(tokens, own);
+                foreach (var place in compared)
+                {
+                    counts.Remove(place);
+                }
+
+                var comparesSubject = compared.Any(places.IsSubject);
+
                 var ownYears = tokens.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
                 var context = new List<string>(ownYears.Count > 0 ? [] : leadYears ?? titleYears.Concat(DateYears(source.Date)));
-                context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s)));
-                context.AddRange(articleSubjects.Where(s => !counts.ContainsKey(s) && !context.Contains(s)));
+                context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s) && !(comparesSubject && places.IsSubject(s))));
+                context.AddRange(articleSubjects.Where(s => !comparesSubject && !counts.ContainsKey(s) && !context.Contains(s)));
                 foreach (var key in context)
                 {
                     counts.TryAdd(key, 1);
                 }
 
                 leadYears = ownYears.Count > 0 ? ownYears : leadYears;
-                leadSubjects.UnionWith(Subjects(tokens, normalized));
+                leadSubjects.UnionWith(Subjects(own, normalized));
 
                 // A sentence that names no place is about the place its paragraph or headline is about ("全区机器人
                 // 整机企业18家" in a report on another district): the places the last sentence naming any named
                 // (beside Nanshan or not: "福田区……在全市仅次于南山区" is about 福田), none after one naming Nanshan alone.
-                var namesSubject = places.NamesSubject(tokens);
-                var ownPlaces = places.Others(tokens);
+                var namesSubject = places.NamesSubject(own);
+                var ownPlaces = places.Others(own);
                 var contextPlaces = ownPlaces.Count > 0 || namesSubject ? [] : leadPlaces;
                 leadPlaces = ownPlaces.Count > 0 ? ownPlaces : namesSubject ? [] : leadPlaces;
                 var listed = new ListedTokens();
@@ -104,6 +117,19 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             }
         }
     }
+
+    /// <summary>The tokens outside what a sentence compares with (the tokens themselves when it compares nothing).</summary>
+    private static List<Token> Uncompared(List<Token> tokens, string normalized)
+    {
+        var compared = Comparisons.Find(normalized);
+        return compared.Count == 0 ? tokens : tokens.Where(t => t.Start < 0 || !Enumerations.Contains(compared, t.Start)).ToList();
+    }
+
+    /// <summary>The places (Nanshan or its peers) a sentence names only in what it compares with.</summary>
+    private List<string> OnlyCompared(List<Token> tokens, List<Token> own) =>
+        ReferenceEquals(tokens, own) ? []
+            : tokens.Where(t => !t.IsPiece && (places.IsPeer(t) || places.IsSubject(t.Text))).Select(t => t.Text)
+                .Except(own.Select(t => t.Text), StringComparer.Ordinal).ToList();
 
     /// <summary>The years an article's date implies for a sentence that names none: its own, and the year just
     /// ended for a state of things reported early in a year.</summary>

@@ -55,11 +55,15 @@ public sealed class Places
     public bool IsPeer(Token token) => token.Kind switch
     {
         TokenKind.Term => peerTerms.Contains(token.Text),
-        TokenKind.Word => token.Pos == "ns" && token.Text.Length >= 3 && Suffixes.Take(4).Any(s => token.Text.EndsWith(s, StringComparison.Ordinal)),
+        // The dictionary tags some districts as names of people (徐汇区): the suffix tells.
+        TokenKind.Word => token.Pos is "ns" or "nr" && token.Text.Length >= 3 && Suffixes.Take(token.Pos == "ns" ? 4 : 3).Any(s => token.Text.EndsWith(s, StringComparison.Ordinal)),
         _ => false,
     };
 
     public bool NamesSubject(IEnumerable<Token> tokens) => tokens.Any(t => subjectTerms.Contains(t.Text));
+
+    /// <summary>Whether an index key is the bot's own subject (@nanshan).</summary>
+    public bool IsSubject(string key) => subjectTerms.Contains(key);
 
     /// <summary>Whether an article's sentence is from an article that names the bot's own subject (in the sentence,
     /// its paragraph, its headline or anywhere in its text).</summary>

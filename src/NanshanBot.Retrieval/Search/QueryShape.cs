@@ -30,14 +30,19 @@ internal sealed partial class QueryShape
         namedThings = entities.Where(e => e[0] == '@').Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Any(c => c[0] == '@');
-        namesSubject = tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject);
+        // Nanshan may be said inside another term's name ("the mayor of Nanshan"): the question still names it.
+        namesSubject = tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
+            || index.Places.SubjectsNamedIn([query.Normalized]).Any();
         AsksAboutAnotherPlace = !namesSubject
             && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: not DefaultRole.Part });
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
-        kinds = new AskedKinds(index, query);
+        kinds = new AskedKinds(index, query, Covered);
+        figures = new FigureOwners(index, kinds, namedThings);
     }
+
+    private readonly FigureOwners figures;
 
     private readonly AskedKinds kinds;
 
@@ -141,33 +146,8 @@ internal sealed partial class QueryShape
     /// <summary>The share of the matched words' weight that, only listed, makes a document a mention.</summary>
     private const double ListedShare = 0.5;
 
-    /// <summary>For "how many": a figure must stand in the same clause as something the question asked about
-    /// (汇聚7所高校 counts universities; 办了一场论坛，把高校……请到一起 does not).</summary>
-    /// <summary>A figure whose clause names another place or organisation and not the one asked about is that
-    /// other one's ("Yantian port remains the biggest gateway, while Bao'an's terminal handled 2.1 million TEUs").</summary>
-    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits)
-    {
-        if (ExpectedKinds.Contains('e') && !ExpectedKinds.Overlaps("nop"))
-        {
-            // "Which ones": the list must stand in the same clause as what was asked about.
-            return hits.Count == 0 || hits.Any(h => (document.FiguresOf(h) & FigureKinds.List) != 0) || !document.ValueKinds.Contains('e');
-        }
-
-        if (!ExpectedKinds.Overlaps("nop"))
-        {
-            return true;
-        }
-
-        var someoneElses = namedThings.Count > 0 && !namedThings.Any(Counted)
-            && document.FigureKeys.Any(k => Counted(k) && IsOtherEntity(k));
-        return (hits.Count == 0 || hits.Any(Counted)) && !someoneElses;
-
-        bool Counted(string key) => (document.FiguresOf(key) & kinds.Figures) != FigureKinds.None;
-    }
-
-    private bool IsOtherEntity(string key) =>
-        !namedThings.Contains(key) && key[0] == '@' && knowledge.Terms.TryGetValue(key[1..], out var term)
-        && term is { IsNamedEntity: true, Role: DefaultRole.None or DefaultRole.Part };
+    /// <inheritdoc cref="FigureOwners"/>
+    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits) => figures.CountsWhatIsAsked(document, hits);
 
     /// <summary>A word no dictionary has that the knowledge uses (曦潮, BlueWake, Universiade) is a name: like a
     /// named entity it narrows answers down rather than counting towards coverage.</summary>
