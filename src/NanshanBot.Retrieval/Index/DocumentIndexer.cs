@@ -61,7 +61,10 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
         var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
         var texts = passages.ToDictionary(p => p, p => analyzer.Normalize(p.Text), (IEqualityComparer<Passage>)ReferenceEqualityComparer.Instance);
         var articleSubjects = places.SubjectsNamedIn(texts.Values.Select(Comparisons.Without).Prepend(article.Title)).ToList();
-        var titlePlaces = places.NamesSubject(title) ? [] : places.Others(title);
+        var districts = EnglishDistricts.In(passages.Select(p => p.Text).Prepend(article.Title), places.KeyOfName,
+            w => analyzer.Resources.Informativeness.IsEnglishWord(w));
+        var titleNamed = new SentencePlaces(places, title, analyzer.Normalize(article.Title), districts);
+        var titlePlaces = titleNamed.NamesSubject ? [] : titleNamed.Others;
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
             List<string>? leadYears = null;
@@ -75,16 +78,14 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 Count(counts, tokens);
                 AddGlosses(counts, tokens);
 
-                // A place named only as what the sentence compares with (仅次于南山区) is not what it is about: the
-                // sentence does not answer a question about it, nor say anything of Nanshan.
-                var own = Uncompared(tokens, normalized);
-                var compared = OnlyCompared(tokens, own);
-                foreach (var place in compared)
+                // A place named only as what the sentence compares with (仅次于南山区) is not what it is about.
+                var named = new SentencePlaces(places, tokens, normalized, districts);
+                foreach (var place in named.Compared)
                 {
                     counts.Remove(place);
                 }
 
-                var comparesSubject = compared.Any(places.IsSubject);
+                var comparesSubject = named.ComparesSubject;
 
                 var ownYears = tokens.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
                 var context = new List<string>(ownYears.Count > 0 ? [] : leadYears ?? titleYears.Concat(DateYears(source.Date)));
@@ -96,15 +97,18 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
                 }
 
                 leadYears = ownYears.Count > 0 ? ownYears : leadYears;
-                leadSubjects.UnionWith(Subjects(own, normalized));
+                leadSubjects.UnionWith(Subjects(named.Own, normalized));
 
                 // A sentence that names no place is about the place its paragraph or headline is about ("全区机器人
                 // 整机企业18家" in a report on another district): the places the last sentence naming any named
                 // (beside Nanshan or not: "福田区……在全市仅次于南山区" is about 福田), none after one naming Nanshan alone.
-                var namesSubject = places.NamesSubject(own);
-                var ownPlaces = places.Others(own);
+                // A sentence that names the paragraph's place beside others ("Bao'an and Luohu are both among the top
+                // 20") keeps the paragraph on it.
+                var namesSubject = named.NamesSubject;
+                var ownPlaces = named.Others;
                 var contextPlaces = ownPlaces.Count > 0 || namesSubject ? [] : leadPlaces;
-                leadPlaces = ownPlaces.Count > 0 ? ownPlaces : namesSubject ? [] : leadPlaces;
+                leadPlaces = ownPlaces.Count == 0 ? (namesSubject ? [] : leadPlaces)
+                    : ownPlaces.Overlaps(leadPlaces) ? leadPlaces.Intersect(ownPlaces).ToHashSet(StringComparer.Ordinal) : ownPlaces;
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
                 yield return new DocumentDraft(null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))
@@ -117,19 +121,6 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             }
         }
     }
-
-    /// <summary>The tokens outside what a sentence compares with (the tokens themselves when it compares nothing).</summary>
-    private static List<Token> Uncompared(List<Token> tokens, string normalized)
-    {
-        var compared = Comparisons.Find(normalized);
-        return compared.Count == 0 ? tokens : tokens.Where(t => t.Start < 0 || !Enumerations.Contains(compared, t.Start)).ToList();
-    }
-
-    /// <summary>The places (Nanshan or its peers) a sentence names only in what it compares with.</summary>
-    private List<string> OnlyCompared(List<Token> tokens, List<Token> own) =>
-        ReferenceEquals(tokens, own) ? []
-            : tokens.Where(t => !t.IsPiece && (places.IsPeer(t) || places.IsSubject(t.Text))).Select(t => t.Text)
-                .Except(own.Select(t => t.Text), StringComparer.Ordinal).ToList();
 
     /// <summary>The years an article's date implies for a sentence that names none: its own, and the year just
     /// ended for a state of things reported early in a year.</summary>

@@ -124,9 +124,13 @@ internal sealed partial class QueryShape
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
 
     /// <summary>An article's sentence that names another district and not Nanshan ("福田区2025年预算支出约495亿元")
-    /// is about that district: it answers only a question that names it.</summary>
+    /// is about that district: it answers only a question that names it. One that names no place is about its
+    /// paragraph's: it answers a question about a district only if that is the place its paragraph is about
+    /// ("District head … said" in a report on Bao'an that ranks Luohu beside it is not Luohu's).</summary>
     private bool IsAboutAnotherPlace(IndexedDocument document) =>
-        document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places);
+        (document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places))
+        || (places.Count > 0 && document.OtherPlaces.Count == 0 && !document.NamesSubject
+            && document.ContextPlaces.Count > 0 && !document.ContextPlaces.IsSubsetOf(places));
 
     private readonly HashSet<string> places;
     private readonly Places placeIndex;

@@ -86,6 +86,32 @@ public sealed class OtherPlacesTests : IDisposable
         Assert.DoesNotContain("Zhou Wenbo", Ask(index, "Who was the mayor of Nanshan in 2019?"));
     }
 
+    [Fact]
+    public void AnArticleOnADistrictTheKnowledgeHasNoNameForIsAboutThatDistrict()
+    {
+        WriteArticle("xinhe.md", "Xinhe sets its targets", "2019-03-01",
+            "Xinhe District had 1.2 million permanent residents at the end of 2018. District head Wang Lin said the district would aim for growth of 7% this year.\n\n"
+            + "A new metro line will link Xinhe with Nanshan by 2022.", "en");
+
+        var index = KnowledgeFactory.Load(folder);
+
+        Assert.DoesNotContain("Wang Lin", Ask(index, "Who was the mayor of Nanshan in 2019?"));
+        Assert.True(Answer(index, "How many permanent residents did Nanshan have in 2018?").Declined);
+    }
+
+    [Fact]
+    public void ASentenceThatNamesNoPlaceIsAboutThePlaceItsParagraphKeepsTo()
+    {
+        WriteArticle("baoan.md", "Bao'an climbs the ranking", "2025-09-01",
+            "Bao'an District came 9th in the national ranking. Bao'an and Luohu are both among the top 20 districts by output. "
+            + "District head Li Ming said the district would aim for growth of 6% next year.", "en");
+
+        var index = KnowledgeFactory.Load(folder);
+
+        Assert.DoesNotContain("Li Ming", Ask(index, "Who is Luohu's district head?"));
+        Assert.Contains("Li Ming", Ask(index, "Who is Bao'an's district head?"));
+    }
+
     private static string Ask(KnowledgeIndex index, string question) => Answer(index, question).Text;
 
     private static NanshanBot.Answering.Answer Answer(KnowledgeIndex index, string question) =>
