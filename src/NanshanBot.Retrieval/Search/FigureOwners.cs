@@ -11,10 +11,8 @@ namespace NanshanBot.Retrieval.Search;
 /// before the sentence names the place asked at all: the place it names first is the one whose figure it gives
 /// ("横琴……GDP首次突破500亿元，……横琴与罗湖区一同进入百强区前10名" gives no GDP of 罗湖).
 /// </summary>
-internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IReadOnlyList<string> namedThings)
+internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IReadOnlyList<string> namedThings, KeySurfaces surfaces)
 {
-    private readonly Dictionary<string, string[]> surfaces = new(StringComparer.Ordinal);
-
     public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits)
     {
         if (kinds.Expected.Contains('e') && !kinds.Expected.Overlaps("nop"))
@@ -54,35 +52,8 @@ internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IRead
     /// question names (what it names only by its paragraph or headline does not count).</summary>
     private bool NamedAfterItsFigure(IndexedDocument document, IEnumerable<string> counted)
     {
-        var said = counted.Select(h => FirstAt(document.NormalizedText, h)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
-        var named = namedThings.Select(n => FirstAt(document.NormalizedText, n)).Where(at => at >= 0).ToList();
+        var said = surfaces.FirstOf(document.NormalizedText, counted);
+        var named = namedThings.Select(n => surfaces.FirstAt(document.NormalizedText, n)).Where(at => at >= 0).ToList();
         return said >= 0 && named.Count > 0 && named.All(at => at > said);
-    }
-
-    /// <summary>Where a key is first written in a text: a term by any of its names, a word as itself; -1 for a
-    /// key with no surface of its own (a translation).</summary>
-    private int FirstAt(string text, string key)
-    {
-        if (key[0] == DocumentIndexer.GlossPrefix[0] || key[0] == '#')
-        {
-            return -1;
-        }
-
-        if (!surfaces.TryGetValue(key, out var names))
-        {
-            names = key[0] == '@' && index.Knowledge.Terms.TryGetValue(key[1..], out var term)
-                ? [.. term.Names.Select(index.Analyzer.Normalize)]
-                : [key];
-            surfaces[key] = names;
-        }
-
-        var first = -1;
-        foreach (var name in names)
-        {
-            var at = text.IndexOf(name, StringComparison.Ordinal);
-            first = at >= 0 && (first < 0 || at < first) ? at : first;
-        }
-
-        return first;
     }
 }

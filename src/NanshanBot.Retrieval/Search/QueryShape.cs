@@ -39,10 +39,12 @@ internal sealed partial class QueryShape
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
         kinds = new AskedKinds(index, query, Covered);
-        figures = new FigureOwners(index, kinds, namedThings);
+        surfaces = new KeySurfaces(index);
+        figures = new FigureOwners(index, kinds, namedThings, surfaces);
     }
 
     private readonly FigureOwners figures;
+    private readonly KeySurfaces surfaces;
 
     private readonly AskedKinds kinds;
 
@@ -120,6 +122,20 @@ internal sealed partial class QueryShape
         && (namesSubject || ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"))
         && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
+    /// <summary>A sentence that names the place asked beside others is about the one it names first ("徐汇区与罗湖区
+    /// 一同进入百强区前30名，徐汇区长……表示" is 徐汇's).</summary>
+    private bool NamesAnotherFirst(IndexedDocument document)
+    {
+        if (document.OtherPlaces.Count < 2)
+        {
+            return false;
+        }
+
+        var other = surfaces.FirstOf(document.NormalizedText, document.OtherPlaces.Where(p => !places.Contains(p)));
+        var asked = surfaces.FirstOf(document.NormalizedText, document.OtherPlaces.Where(places.Contains));
+        return other >= 0 && asked >= 0 && other < asked;
+    }
+
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
 
@@ -128,7 +144,7 @@ internal sealed partial class QueryShape
     /// paragraph's: it answers a question about a district only if that is the place its paragraph is about
     /// ("District head … said" in a report on Bao'an that ranks Luohu beside it is not Luohu's).</summary>
     private bool IsAboutAnotherPlace(IndexedDocument document) =>
-        (document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places))
+        (document.OtherPlaces.Count > 0 && !document.NamesSubject && (!document.OtherPlaces.Overlaps(places) || NamesAnotherFirst(document)))
         || (places.Count > 0 && document.OtherPlaces.Count == 0 && !document.NamesSubject
             && document.ContextPlaces.Count > 0 && !document.ContextPlaces.IsSubsetOf(places));
 

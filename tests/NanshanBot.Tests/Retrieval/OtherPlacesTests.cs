@@ -112,6 +112,17 @@ public sealed class OtherPlacesTests : IDisposable
         Assert.Contains("Li Ming", Ask(index, "Who is Bao'an's district head?"));
     }
 
+    [Fact]
+    public void ASentenceThatNamesSeveralPlacesIsAboutTheOneItNamesFirst()
+    {
+        WriteArticle("baoan-zh.md", "宝安区跻身百强区前列", "2025-09-01", "宝安区与罗湖区一同进入全国百强区前30名，宝安区区长李明表示，明年全区经济力争增长6%。");
+
+        var index = KnowledgeFactory.Load(folder);
+
+        Assert.DoesNotContain("李明", Ask(index, "罗湖区区长是谁？"));
+        Assert.Contains("李明", Ask(index, "宝安区区长是谁？"));
+    }
+
     private static string Ask(KnowledgeIndex index, string question) => Answer(index, question).Text;
 
     private static NanshanBot.Answering.Answer Answer(KnowledgeIndex index, string question) =>
