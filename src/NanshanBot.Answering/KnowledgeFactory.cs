@@ -70,12 +70,21 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
     {
         if (CacheFile is not { } cache)
         {
-            return Load(Path);
+            var analysed = Load(Path);
+            ReturnStartMemory(analysed);
+            return analysed;
         }
 
         var started = Stopwatch.GetTimestamp();
-        var seed = KnowledgeLoader.RulesVersion(Path) is { } rules ? IndexCache.Read(cache, rules) : (null, "the knowledge folder cannot be read");
-        var knowledge = KnowledgeLoader.Load(Path, seed.Seed?.ArticleFiles);
+        // The cache is read while the folder is: both take about a second at ten thousand articles.
+        var reading = Task.Run(() => KnowledgeLoader.RulesVersion(Path) is { } rules ? IndexCache.Read(cache, rules) : (null, "the knowledge folder cannot be read"));
+        var (knowledge, errors) = KnowledgeLoader.TryLoad(Path, () => reading.GetAwaiter().GetResult().Seed?.ArticleFiles);
+        var seed = reading.GetAwaiter().GetResult();
+        if (knowledge is null)
+        {
+            throw new KnowledgeValidationException(errors);
+        }
+
         var index = new KnowledgeIndex(knowledge, LanguageResources.Default, seed.Seed);
         if (logger is not null)
         {
@@ -87,7 +96,20 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
             WriteCache(cache, index);
         }
 
+        ReturnStartMemory(index);
         return index;
+    }
+
+    /// <summary>What a start read and analysed besides the index (every file's text, the cache's strings, the
+    /// documents' drafts, what the typo corrector read) is garbage once the index is prepared, and with thousands of
+    /// articles it is as large as the index: one compacting collection gives it back to the system before the
+    /// service takes questions (about a third of a second at ten thousand articles, instead of holding some 200 MB
+    /// for the process's life).</summary>
+    private static void ReturnStartMemory(KnowledgeIndex index)
+    {
+        index.Prepare();
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private void WriteCache(string cache, KnowledgeIndex index)

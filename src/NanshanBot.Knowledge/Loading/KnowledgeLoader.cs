@@ -22,7 +22,12 @@ public static class KnowledgeLoader
 
     /// <param name="known">Article files read before (from this folder, or from the index cache), by path: a file
     /// whose content hash is the same is not read again.</param>
-    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null)
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null) =>
+        TryLoad(root, () => known);
+
+    /// <param name="known">What <see cref="TryLoad(string, IReadOnlyDictionary{string, ArticleFile})"/> takes, asked for
+    /// once the folder's files are read (a start reads the index cache meanwhile).</param>
+    public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, Func<IReadOnlyDictionary<string, ArticleFile>?> knownOnceRead)
     {
         var errors = new List<KnowledgeError>();
         if (!Directory.Exists(root))
@@ -31,25 +36,18 @@ public static class KnowledgeLoader
             return (null, errors);
         }
 
-        var files = ReadFiles(root, errors);
+        var paths = KnowledgeFiles.List(root, errors);
+        var files = ReadFiles(root, paths.Where(p => !IsArticle(p)).ToList(), errors);
         var builder = new KnowledgeBuilder(errors);
         foreach (var (path, text, _) in files.Where(f => f.Path.EndsWith(".kb", StringComparison.OrdinalIgnoreCase)))
         {
             builder.AddBlocks(KbFileParser.Parse(path, text, errors));
         }
 
-        var articles = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
-        foreach (var (path, text, hash) in files.Where(f => IsArticle(f.Path)))
+        var articles = ReadArticles(root, paths.Where(IsArticle).ToList(), knownOnceRead(), errors);
+        foreach (var (path, article) in articles)
         {
-            if (known?.GetValueOrDefault(path) is not { } kept || kept.Hash != hash)
-            {
-                var (source, passages) = ArticleReader.Read(path, text, errors);
-                CheckUrl(path, text, source, errors);
-                kept = new ArticleFile(hash, source, passages);
-            }
-
-            articles[path] = kept;
-            builder.AddArticle(path, kept.Source, kept.Passages);
+            builder.AddArticle(path, article.Source, article.Passages);
         }
 
         var lexicon = new Lexicon(
@@ -58,7 +56,8 @@ public static class KnowledgeLoader
             AnswerTypes(files, "language/answer-types.txt", errors),
             WordList(files, "language/small-talk.txt"),
             WordList(files, "language/person-titles.txt"));
-        var kb = builder.Build(root, lexicon, Version(files), Version(files.Where(f => !IsArticle(f.Path))), articles);
+        var all = files.Select(f => (f.Path, f.Hash)).Concat(articles.Select(a => (Path: a.Key, a.Value.Hash))).OrderBy(f => f.Path, StringComparer.Ordinal);
+        var kb = builder.Build(root, lexicon, Version(all), Version(files.Select(f => (f.Path, f.Hash))), articles);
         return errors.Count == 0 ? (kb, errors) : (null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
     }
 
@@ -67,22 +66,83 @@ public static class KnowledgeLoader
     public static string? RulesVersion(string root)
     {
         var errors = new List<KnowledgeError>();
-        var files = KnowledgeFiles.List(root, errors).Where(p => !IsArticle(p))
-            .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
-            .Where(f => f.Text is not null)
-            .Select(f => (f.Path, f.Text!, Hash(f.Text!)))
-            .ToList();
-        return errors.Count == 0 && Directory.Exists(root) ? Version(files) : null;
+        var files = ReadFiles(root, KnowledgeFiles.List(root, errors).Where(p => !IsArticle(p)).ToList(), errors);
+        return errors.Count == 0 && Directory.Exists(root) ? Version(files.Select(f => (f.Path, f.Hash))) : null;
     }
 
-    /// <summary>Every knowledge file with its text and a hash of it; one that cannot be read is a problem, never an
+    /// <summary>Each of the files with its text and a hash of it; one that cannot be read is a problem, never an
     /// exception.</summary>
-    private static List<(string Path, string Text, string Hash)> ReadFiles(string root, List<KnowledgeError> errors) =>
-        KnowledgeFiles.List(root, errors)
-            .Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
+    private static List<(string Path, string Text, string Hash)> ReadFiles(string root, List<string> paths, List<KnowledgeError> errors) =>
+        paths.Select(p => (Path: p, Text: KnowledgeFiles.Read(root, p, errors)))
             .Where(f => f.Text is not null)
             .Select(f => (f.Path, f.Text!, Hash(f.Text!)))
             .ToList();
+
+    /// <summary>The article files, in path order: one whose size and write time are those it had when
+    /// <paramref name="known"/> read it is taken as it was; the others are read and hashed (on every core: ten
+    /// thousand articles are some 40 MB), and analysed again only if their content changed.</summary>
+    private static Dictionary<string, ArticleFile> ReadArticles(
+        string root, List<string> paths, IReadOnlyDictionary<string, ArticleFile>? known, List<KnowledgeError> errors)
+    {
+        var read = new (ArticleFile? File, List<KnowledgeError> Problems)[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var problems = new List<KnowledgeError>();
+            var path = paths[i];
+            var before = known?.GetValueOrDefault(path);
+            var stamp = Stamp(Path.Combine(root, path));
+            if (before?.Stamp is { } kept && kept == stamp?.Stamp)
+            {
+                read[i] = (before, problems);
+                return;
+            }
+
+            if (KnowledgeFiles.Read(root, path, problems) is not { } text)
+            {
+                read[i] = (null, problems);
+                return;
+            }
+
+            var hash = Hash(text);
+            var file = before is not null && before.Hash == hash ? before : Parse(path, text, hash, problems);
+            read[i] = (file with { Stamp = stamp is { Settled: true } ? stamp.Value.Stamp : null }, problems);
+        });
+
+        var articles = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            errors.AddRange(read[i].Problems);
+            if (read[i].File is { } file)
+            {
+                articles[paths[i]] = file;
+            }
+        }
+
+        return articles;
+    }
+
+    private static ArticleFile Parse(string path, string text, string hash, List<KnowledgeError> errors)
+    {
+        var (source, passages) = ArticleReader.Read(path, text, errors);
+        CheckUrl(path, text, source, errors);
+        return new ArticleFile(hash, source, passages);
+    }
+
+    /// <summary>A file's stamp before it is read, and whether it was written long enough before now that a later
+    /// write would change it (file systems keep write times in steps; two seconds covers the coarsest).</summary>
+    private static (FileStamp Stamp, bool Settled)? Stamp(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            var written = info.LastWriteTimeUtc;
+            return (new FileStamp(info.Length, written.Ticks), DateTime.UtcNow - written > TimeSpan.FromSeconds(2));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(text.AsSpan())));
 
@@ -129,10 +189,10 @@ public static class KnowledgeLoader
             .Select((l, i) => (l.Trim(), i + 1))
             .Where(l => l.Item1.Length > 0 && !l.Item1.StartsWith('#'));
 
-    private static string Version(IEnumerable<(string Path, string Text, string Hash)> files)
+    private static string Version(IEnumerable<(string Path, string Hash)> files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (path, _, hash) in files)
+        foreach (var (path, hash) in files)
         {
             sha.AppendData(Encoding.UTF8.GetBytes(path + "\n" + hash + "\n"));
         }

@@ -52,4 +52,14 @@ public sealed class KnowledgeBase
 }
 
 /// <summary>An article file as read: its content hash, its source, its sentences.</summary>
-public sealed record ArticleFile(string Hash, Source? Source, IReadOnlyList<Passage> Passages);
+public sealed record ArticleFile(string Hash, Source? Source, IReadOnlyList<Passage> Passages)
+{
+    /// <summary>The file's size and last write time when it was read, if it had been written well before: a file
+    /// whose stamp is the same again is not read again (ten thousand articles are some 40 MB to read and hash at
+    /// every reload). Null for a file written just before it was read, which a later write could leave with the
+    /// same time and size: such a file is read and hashed every time.</summary>
+    public FileStamp? Stamp { get; init; }
+}
+
+/// <summary>A file's size and last write time (UTC ticks).</summary>
+public readonly record struct FileStamp(long Length, long LastWriteTicks);

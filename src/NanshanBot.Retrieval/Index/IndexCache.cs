@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 4;
+    private const int Format = 6;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -171,6 +171,9 @@ public static class IndexCache
         {
             writer.Write(path);
             writer.Write(file.Hash);
+            writer.Write(file.Stamp is not null);
+            writer.Write(file.Stamp?.Length ?? 0);
+            writer.Write(file.Stamp?.LastWriteTicks ?? 0);
             WriteSource(writer, file.Source!);
             var article = file.Passages[0].Article;
             writer.Write(article.Title);
@@ -230,6 +233,8 @@ public static class IndexCache
         {
             var path = reader.ReadString();
             var hash = reader.ReadString();
+            var stamped = reader.ReadBoolean();
+            var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64());
             var source = ReadSource(reader);
             var title = reader.ReadString();
             var language = (Language)reader.ReadByte();
@@ -253,7 +258,7 @@ public static class IndexCache
                 indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, keys), vocabulary);
             }
 
-            files[path] = new ArticleFile(hash, source, passages);
+            files[path] = new ArticleFile(hash, source, passages) { Stamp = stamped ? stamp : null };
             documents[article] = indexed;
         }
 
@@ -282,7 +287,7 @@ public static class IndexCache
     private static void WriteDocument(BinaryWriter writer, IndexedDocument.Stored document,
         Dictionary<IReadOnlySet<char>, int> kinds, Dictionary<IReadOnlySet<string>, int> places)
     {
-        writer.Write(document.NormalizedText);
+        WriteOptional(writer, document.NormalizedText);
         writer.Write(document.Length);
         writer.Write(kinds[document.ValueKinds]);
         writer.Write(document.ListsValues);
@@ -296,7 +301,7 @@ public static class IndexCache
 
     private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places, int vocabularySize)
     {
-        var text = reader.ReadString();
+        var text = ReadOptional(reader);
         var length = reader.ReadInt32();
         var kindSet = kinds[reader.ReadInt32()];
         var listsValues = reader.ReadBoolean();

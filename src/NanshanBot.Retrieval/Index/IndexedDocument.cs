@@ -1,4 +1,5 @@
 using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Text;
 
 namespace NanshanBot.Retrieval.Index;
 
@@ -30,7 +31,7 @@ public sealed class IndexedDocument
         Fact = draft.Fact;
         Passage = draft.Passage;
         Source = draft.Source;
-        NormalizedText = draft.NormalizedText;
+        normalizedText = Passage is not null && FoldedText.FoldsTo(Passage.Text, draft.NormalizedText) ? null : draft.NormalizedText;
         Length = draft.Length;
         ValueKinds = shared.Kinds(draft.ValueKinds);
         ListsValues = draft.ListsValues;
@@ -68,14 +69,14 @@ public sealed class IndexedDocument
         this.vocabulary = vocabulary;
         Passage = passage;
         Source = source;
-        (NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries) = stored;
+        (normalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries) = stored;
     }
 
     /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
-    internal readonly record struct Stored(string NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
+    internal readonly record struct Stored(string? NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
         int? RelativeYear, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces, bool NamesSubject, uint[] Entries);
 
-    internal Stored ToStored() => new(NormalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries);
+    internal Stored ToStored() => new(normalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
@@ -104,8 +105,21 @@ public sealed class IndexedDocument
 
     public Source Source { get; }
 
-    /// <summary>All of the document's text, normalised, for matching words the segmenter split differently.</summary>
-    public string NormalizedText { get; }
+    /// <summary>All of the document's text, normalised, for matching words the segmenter split differently (made
+    /// when asked for from a sentence that folds to it; <see cref="TextContains"/> searches without making it).</summary>
+    public string NormalizedText => normalizedText ?? FoldedText.Folded(Passage!.Text);
+
+    /// <summary>The normalised text when it does not follow from the sentence character by character (see
+    /// <see cref="FoldedText"/>): most sentences keep one copy of their text, not two.</summary>
+    private readonly string? normalizedText;
+
+    /// <summary>Whether the document keeps a copy of its normalised text (see <see cref="normalizedText"/>).</summary>
+    internal bool KeepsNormalizedText => normalizedText is not null;
+
+    /// <summary>Whether the normalised text contains <paramref name="word"/> (itself normalised).</summary>
+    public bool TextContains(string word) => normalizedText is not null
+        ? normalizedText.Contains(word, StringComparison.Ordinal)
+        : FoldedText.Contains(Passage!.Text, word);
 
     /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
     public int Length { get; }

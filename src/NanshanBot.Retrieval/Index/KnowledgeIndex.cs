@@ -13,7 +13,7 @@ namespace NanshanBot.Retrieval.Index;
 public sealed class KnowledgeIndex
 {
     private readonly Vocabulary vocabulary;
-    private readonly Posting[]?[] postings;
+    private readonly PostingList[] postings;
     private readonly HashSet<int> textBigrams;
     private readonly Dictionary<Article, ArraySegment<IndexedDocument>> articleDocuments = new(ReferenceEqualityComparer.Instance);
     private readonly Lazy<TypoCorrector> typos;
@@ -68,6 +68,8 @@ public sealed class KnowledgeIndex
         Documents = all;
         ReusedDocuments = reusable is null ? 0 : all.Length - Added;
         postings = BuildPostings(all, vocabulary.Count);
+        Lengths = [.. all.Select(d => d.Length)];
+        Placings = [.. all.Select(d => Placing(d, Places))];
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
         MaxIdf = Idf(0);
         typos = new Lazy<TypoCorrector>(() => new TypoCorrector(this));
@@ -97,24 +99,36 @@ public sealed class KnowledgeIndex
     /// English word of the knowledge and the sound of every Chinese word).</summary>
     public void Prepare() => _ = typos.Value;
 
-    /// <summary>The postings of every key, each as one array in document order: counted first, then filled, so
-    /// that the millions of postings of ten thousand articles take no growing lists.</summary>
-    private static Posting[]?[] BuildPostings(IndexedDocument[] documents, int keys)
+    /// <summary>The postings of every key, each as one compressed list in document order: sized first, then
+    /// written, so that the millions of postings of ten thousand articles take no growing lists.</summary>
+    private static PostingList[] BuildPostings(IndexedDocument[] documents, int keys)
     {
         var counts = new int[keys];
-        foreach (var document in documents)
+        var sizes = new int[keys];
+        var last = new int[keys];
+        Array.Fill(last, -1);
+        for (var i = 0; i < documents.Length; i++)
         {
+            var document = documents[i];
             for (var k = 0; k < document.KeyCount; k++)
             {
-                counts[document.KeyAt(k)] += document.FrequencyAt(k) > 0 ? 1 : 0;
+                if (document.FrequencyAt(k) is > 0 and var frequency)
+                {
+                    var key = document.KeyAt(k);
+                    counts[key]++;
+                    sizes[key] += PostingList.Size(last[key], i, frequency);
+                    last[key] = i;
+                }
             }
         }
 
-        var lists = new Posting[]?[keys];
+        var lists = new PostingList[keys];
+        var writers = new PostingList.Writer[keys];
         for (var key = 0; key < keys; key++)
         {
-            lists[key] = counts[key] == 0 ? null : new Posting[counts[key]];
-            counts[key] = 0;
+            var bytes = counts[key] == 0 ? [] : new byte[sizes[key]];
+            lists[key] = counts[key] == 0 ? PostingList.Empty : new PostingList(bytes, counts[key]);
+            writers[key] = new PostingList.Writer(bytes);
         }
 
         for (var i = 0; i < documents.Length; i++)
@@ -124,8 +138,7 @@ public sealed class KnowledgeIndex
             {
                 if (document.FrequencyAt(k) is > 0 and var frequency)
                 {
-                    var key = document.KeyAt(k);
-                    lists[key]![counts[key]++] = new Posting(i, (byte)frequency);
+                    writers[document.KeyAt(k)].Add(i, frequency);
                 }
             }
         }
@@ -157,15 +170,12 @@ public sealed class KnowledgeIndex
     /// <summary>Arrays as long as the largest knowledge base served (the shared pools stop at about a million).</summary>
     private const int MaxPooledArray = 16 * 1024 * 1024;
 
-    /// <summary>The documents containing a token, and how often (the inverted index BM25 walks).</summary>
-    public ReadOnlySpan<Posting> Postings(string token) => PostingArray(token);
-
-    /// <summary>The postings of a token in document order (empty for a token no document has).</summary>
-    internal Posting[] PostingArray(string token) =>
-        vocabulary.TryGetId(token, out var id) && id < postings.Length ? postings[id] ?? [] : [];
+    /// <summary>The documents containing a token, and how often (the inverted index BM25 walks), in document order.</summary>
+    public PostingList Postings(string token) =>
+        vocabulary.TryGetId(token, out var id) && id < postings.Length ? postings[id] : PostingList.Empty;
 
     /// <summary>Every token some document contains.</summary>
-    public IEnumerable<string> IndexedWords => Enumerable.Range(0, postings.Length).Where(k => postings[k] is not null).Select(k => vocabulary[k]);
+    public IEnumerable<string> IndexedWords => Enumerable.Range(0, postings.Length).Where(k => postings[k].Count > 0).Select(k => vocabulary[k]);
 
     /// <summary>Whether any document's text contains <paramref name="word"/>, even where segmentation split it
     /// differently. Most absent words are ruled out by a missing character pair without scanning any text.</summary>
@@ -184,7 +194,7 @@ public sealed class KnowledgeIndex
             return found;
         }
 
-        found = Documents.Any(d => d.NormalizedText.Contains(word, StringComparison.Ordinal));
+        found = Documents.Any(d => d.TextContains(word));
         if (scanned.Count < MaxScannedWords)
         {
             scanned[word] = found;
@@ -214,13 +224,28 @@ public sealed class KnowledgeIndex
 
     public double AverageLength { get; }
 
+    /// <summary>Where each document stands by place, by position: what ranking can rule out before it scores a
+    /// document (a report on another district, for a question about Nanshan).</summary>
+    internal Placing[] Placings { get; }
+
+    private static Placing Placing(IndexedDocument document, Places places) =>
+        document.Passage is null ? Index.Placing.Curated
+            : (places.FromArticleOnSubject(document) ? Index.Placing.FromArticleOnSubject : 0)
+            | (document.OtherPlaces.Count > 0 && !document.NamesSubject ? Index.Placing.NamesOnlyOtherPlaces : 0)
+            | (document.ContextPlaces.Count > 0 && !document.NamesSubject ? Index.Placing.PlacedElsewhere : 0);
+
+    /// <summary>Each document's <see cref="IndexedDocument.Length"/> by position, in one array: ranking reads it for
+    /// every posting it walks, and tens of thousands of document objects scattered on the heap would each cost a
+    /// cache miss.</summary>
+    internal int[] Lengths { get; }
+
     /// <summary>The weight of a word no document contains.</summary>
     public double MaxIdf { get; }
 
     /// <param name="year">This year, for 今年 / 去年 / "last year" in the question.</param>
     public Search.Query Parse(string question, int? year = null) => Search.QuestionReader.Read(this, question, year);
 
-    public int DocumentFrequency(string token) => Postings(token).Length;
+    public int DocumentFrequency(string token) => Postings(token).Count;
 
     public double Idf(int df) => Math.Log(1 + (Documents.Count - df + 0.5) / (df + 0.5));
 }

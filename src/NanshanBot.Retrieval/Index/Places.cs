@@ -76,5 +76,34 @@ public sealed class Places
 
     /// <summary>Whether an article's sentence is from an article that names the bot's own subject (in the sentence,
     /// its paragraph, its headline or anywhere in its text).</summary>
-    public bool FromArticleOnSubject(IndexedDocument document) => subjectTerms.Any(document.Contains);
+    public bool FromArticleOnSubject(IndexedDocument document)
+    {
+        foreach (var term in subjectTerms)
+        {
+            if (document.Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
+
+/// <summary>Where a document stands by place, as ranking reads it for every document it might score.</summary>
+[Flags]
+internal enum Placing : byte
+{
+    /// <summary>A curated fact: its own <c>about</c> terms say what it is about.</summary>
+    Curated = 1,
+
+    /// <summary>An article's sentence from an article that names the bot's own subject (南山) somewhere.</summary>
+    FromArticleOnSubject = 2,
+
+    /// <summary>The sentence names other places (福田区) and not the bot's subject.</summary>
+    NamesOnlyOtherPlaces = 4,
+
+    /// <summary>The sentence names no place, and its paragraph or headline is about another one.</summary>
+    PlacedElsewhere = 8,
+}
+

@@ -1,8 +1,5 @@
-using System.Runtime.InteropServices;
-
 namespace NanshanBot.Retrieval.Index;
 
 /// <summary>A document (by its position in <see cref="KnowledgeIndex.Documents"/>) that contains a token, and how
-/// often (at most 15 counted). Packed in five bytes: ten thousand articles have millions.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 1)]
+/// often (at most 15 counted), as a <see cref="PostingList"/> gives them.</summary>
 public readonly record struct Posting(int Document, byte Frequency);

@@ -40,8 +40,8 @@ internal sealed class ContentWeights
     /// the matched weight it only lists.</summary>
     public DocumentMatch Match(IndexedDocument document)
     {
-        var credits = new Dictionary<string, double>(StringComparer.Ordinal);
-        var hits = new HashSet<string>(StringComparer.Ordinal);
+        var credits = new Dictionary<string, double>(entries.Count, StringComparer.Ordinal);
+        var hits = new HashSet<string>(entries.Count, StringComparer.Ordinal);
         double matched = 0, listed = 0, own = 0;
         foreach (var entry in entries)
         {
@@ -56,7 +56,7 @@ internal sealed class ContentWeights
                 }
             }
 
-            if (best < 1 && entry.InText && document.NormalizedText.Contains(entry.Token, StringComparison.Ordinal))
+            if (best < 1 && entry.InText && document.TextContains(entry.Token))
             {
                 (best, key, inherited) = (1, entry.Token, false);
             }

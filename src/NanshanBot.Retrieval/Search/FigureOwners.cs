@@ -52,8 +52,9 @@ internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IRead
     /// question names (what it names only by its paragraph or headline does not count).</summary>
     private bool NamedAfterItsFigure(IndexedDocument document, IEnumerable<string> counted)
     {
-        var said = surfaces.FirstOf(document.NormalizedText, counted);
-        var named = namedThings.Select(n => surfaces.FirstAt(document.NormalizedText, n)).Where(at => at >= 0).ToList();
+        var text = document.NormalizedText;
+        var said = surfaces.FirstOf(text, counted);
+        var named = namedThings.Select(n => surfaces.FirstAt(text, n)).Where(at => at >= 0).ToList();
         return said >= 0 && named.Count > 0 && named.All(at => at > said);
     }
 }

@@ -41,6 +41,8 @@ internal sealed partial class QueryShape
         kinds = new AskedKinds(index, query, Covered);
         surfaces = new KeySurfaces(index);
         figures = new FigureOwners(index, kinds, namedThings, surfaces);
+        holdsToArticlesOnSubject = !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
+            && (namesSubject || ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"));
     }
 
     private readonly FigureOwners figures;
@@ -104,12 +106,43 @@ internal sealed partial class QueryShape
         NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
     public bool IsSatisfiedBy(IndexedDocument document) =>
-        Constraints.All(c => c[0] is '#' or '@' ? document.Contains(c)
-            : (document.Contains(c) && !document.IsContextKey(c)) || document.NormalizedText.Contains(c, StringComparison.Ordinal))
-        && RequiredConcepts.All(document.Contains)
+        HasConstraints(document)
+        && ContainsAll(document, RequiredConcepts)
         && !(AsksAboutAnotherPlace && IsAboutTheSubject(document))
         && !IsAboutAnotherPlace(document)
         && !IsFromAnArticleOnSomethingElse(document);
+
+    /// <summary>Whether the document has the question's years, dates and entities, and each name it gives that no
+    /// term defines (曦潮, Universiade) in its own words or in its text. Written as loops: ranking asks this of
+    /// thousands of documents per question.</summary>
+    private bool HasConstraints(IndexedDocument document)
+    {
+        foreach (var c in Constraints)
+        {
+            var met = c[0] is '#' or '@'
+                ? document.Contains(c)
+                : (document.Contains(c) && !document.IsContextKey(c)) || document.TextContains(c);
+            if (!met)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ContainsAll(IndexedDocument document, IReadOnlyList<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            if (!document.Contains(key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A question about Nanshan itself (it names 南山, or asks for a figure and names nothing else: its GDP,
     /// its population, when it was founded; no other place, person, organisation or event) is answered from an
@@ -118,8 +151,7 @@ internal sealed partial class QueryShape
     /// nothing about Nanshan, however alike its sentences are. A question about something else that it does not
     /// place (an event's date) is not held to this: what it asks about identifies the sentence.</summary>
     private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
-        document.Passage is not null && !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
-        && (namesSubject || ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"))
+        document.Passage is not null && holdsToArticlesOnSubject
         && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
     /// <summary>A sentence that names the place asked beside others is about the one it names first ("徐汇区与罗湖区
@@ -131,10 +163,22 @@ internal sealed partial class QueryShape
             return false;
         }
 
-        var other = surfaces.FirstOf(document.NormalizedText, document.OtherPlaces.Where(p => !places.Contains(p)));
-        var asked = surfaces.FirstOf(document.NormalizedText, document.OtherPlaces.Where(places.Contains));
+        var text = document.NormalizedText;
+        var other = surfaces.FirstOf(text, document.OtherPlaces.Where(p => !places.Contains(p)));
+        var asked = surfaces.FirstOf(text, document.OtherPlaces.Where(places.Contains));
         return other >= 0 && asked >= 0 && other < asked;
     }
+
+    /// <summary>Whether the question is about Nanshan itself, as <see cref="IsFromAnArticleOnSomethingElse"/> says.</summary>
+    private readonly bool holdsToArticlesOnSubject;
+
+    /// <summary>Whether a document placed as <paramref name="placing"/> may satisfy the question at all: what
+    /// <see cref="IsSatisfiedBy"/> rules out by place alone (a report on another district, for a question about
+    /// Nanshan), read for every document before it is scored. Never false for one that satisfies it.</summary>
+    public bool MayAdmit(Placing placing) =>
+        (placing & Placing.Curated) != 0
+        || !((places.Count == 0 && (placing & Placing.NamesOnlyOtherPlaces) != 0)
+            || (holdsToArticlesOnSubject && ((placing & Placing.FromArticleOnSubject) == 0 || (placing & Placing.PlacedElsewhere) != 0)));
 
     /// <summary>Whether the document has the years the question said relatively (去年): preferred, not required.</summary>
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);

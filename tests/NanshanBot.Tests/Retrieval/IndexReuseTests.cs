@@ -47,6 +47,44 @@ public sealed class IndexReuseTests : IDisposable
     }
 
     [Fact]
+    public void AFileWhoseSizeAndWriteTimeAreUnchangedIsNotReadAgainAndOneWhoseTimeMovedIs()
+    {
+        var parks = Path.Combine(folder, "articles", "parks.md");
+        var written = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(parks, written);
+        var before = KnowledgeFactory.Load(folder);
+        Assert.NotNull(before.Knowledge.ArticleFiles["articles/parks.md"].Stamp);
+
+        // The same size and write time, as make and git take them: the file is not read, so the figure stays.
+        File.WriteAllText(parks, File.ReadAllText(parks).Replace("27座", "28座", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(parks, written);
+        var (same, _) = KnowledgeFactory.TryLoad(folder, before);
+        Assert.Equal(0, same!.AnalysedArticles);
+        Assert.Contains("27座", Ask(same, "2023年南山新建了多少座口袋公园？"));
+
+        File.SetLastWriteTimeUtc(parks, written.AddSeconds(1));
+        var (moved, _) = KnowledgeFactory.TryLoad(folder, same);
+        Assert.Equal(1, moved!.AnalysedArticles);
+        Assert.Contains("28座", Ask(moved, "2023年南山新建了多少座口袋公园？"));
+    }
+
+    [Fact]
+    public void AFileWrittenJustBeforeItWasReadIsReadAgainThoughItsSizeAndTimeAreTheSame()
+    {
+        var parks = Path.Combine(folder, "articles", "parks.md");
+        var before = KnowledgeFactory.Load(folder);
+        var written = File.GetLastWriteTimeUtc(parks);
+        Assert.Null(before.Knowledge.ArticleFiles["articles/parks.md"].Stamp);
+
+        File.WriteAllText(parks, File.ReadAllText(parks).Replace("27座", "28座", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(parks, written);
+        var (after, _) = KnowledgeFactory.TryLoad(folder, before);
+
+        Assert.Equal(1, after!.AnalysedArticles);
+        Assert.Contains("28座", Ask(after, "2023年南山新建了多少座口袋公园？"));
+    }
+
+    [Fact]
     public void AnAddedArticleIsAnsweredAndARemovedOneNoLonger()
     {
         var before = KnowledgeFactory.Load(folder);

@@ -1,0 +1,126 @@
+using NanshanBot.Answering;
+using NanshanBot.Evaluation;
+using NanshanBot.Retrieval.Index;
+using NanshanBot.Retrieval.Search;
+using NanshanBot.Tests.Support;
+
+namespace NanshanBot.Tests.Retrieval;
+
+/// <summary>The compact index holds what a plain one would: each key's compressed postings are the documents that
+/// have it, in order, with their counts; and what ranking rules out by place before it scores a document is never
+/// one the question's constraints would admit. The knowledge is the bundled one with our own generalisation
+/// articles and look-alike reports on other places written here (invented figures).</summary>
+public sealed class CompactIndexTests : IDisposable
+{
+    private readonly string folder = Repository.CopyKnowledge();
+
+    public CompactIndexTests()
+    {
+        var articles = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
+        foreach (var file in Directory.GetFiles(Repository.Data(Path.Combine("generalisation", "articles")), "*.md"))
+        {
+            File.Copy(file, Path.Combine(articles, Path.GetFileName(file)));
+        }
+
+        var places = new[] { ("福田区", "Futian"), ("海淀区", "Haidian"), ("天河区", "Tianhe") };
+        for (var i = 0; i < 60; i++)
+        {
+            var (zh, en) = places[i % places.Length];
+            var year = 2019 + (i % 6);
+            var body = i % 2 == 0
+                ? $"{year}年，{zh}地区生产总值达到{2000 + i}亿元，在全市仅次于南山区。\n\n全区常住人口约{90 + i}万人，公园{150 + i}个。"
+                : $"In {year}, {en}'s GDP reached {250 + i} billion yuan. The district had about {80 + i} parks and {i} listed companies.";
+            File.WriteAllText(Path.Combine(articles, $"other-{i}.md"),
+                $"---\ntitle: {en} {year}\npublisher: 测试日报\ndate: {year}-05-1{i % 10}\nlang: {(i % 2 == 0 ? "zh" : "en")}\n---\n{body}\n");
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void EachKeysPostingsAreTheDocumentsThatHaveItInOrderWithTheirCounts()
+    {
+        var index = KnowledgeFactory.Load(folder);
+        var vocabulary = index.Seed().Vocabulary;
+        var expected = new Dictionary<int, List<Posting>>();
+        for (var d = 0; d < index.Documents.Count; d++)
+        {
+            var document = index.Documents[d];
+            for (var k = 0; k < document.KeyCount; k++)
+            {
+                if (document.FrequencyAt(k) > 0)
+                {
+                    (expected.TryGetValue(document.KeyAt(k), out var list) ? list : expected[document.KeyAt(k)] = [])
+                        .Add(new Posting(d, (byte)document.FrequencyAt(k)));
+                }
+            }
+        }
+
+        var (longGaps, counted) = (0, 0);
+        foreach (var (key, postings) in expected)
+        {
+            var read = new List<Posting>();
+            foreach (var posting in index.Postings(vocabulary[key]))
+            {
+                read.Add(posting);
+            }
+
+            Assert.Equal(postings, read);
+            Assert.Equal(postings.Count, index.DocumentFrequency(vocabulary[key]));
+            longGaps += postings.Zip(postings.Skip(1)).Count(p => p.Second.Document - p.First.Document >= 128);
+            counted += postings.Count(p => p.Frequency > 1);
+        }
+
+        Assert.Equal(expected.Count, index.IndexedWords.Count());
+        Assert.True(longGaps > 0 && counted > 0, "the knowledge should have gaps of several bytes and counts above one");
+        Assert.Equal(0, index.DocumentFrequency("no-such-key"));
+    }
+
+    [Fact]
+    public void ASentenceSearchedWithoutACopyOfItsNormalisedTextFindsWhatTheCopyWould()
+    {
+        var index = KnowledgeFactory.Load(folder);
+        var sentences = index.Documents.Where(d => d.Passage is not null).ToList();
+        var words = new List<string> { "gdp", "南山区", "2025年", "1万亿", "nanshan's", "“", ",", "...", "ｇｄｐ" };
+        words.AddRange(sentences.Take(200).Select(d => index.Analyzer.Normalize(d.Passage!.Text)).Where(t => t.Length > 12).SelectMany(t => new[] { t[..4], t[5..9], t[^6..] }));
+        foreach (var document in sentences)
+        {
+            var normalized = index.Analyzer.Normalize(document.Passage!.Text);
+            Assert.Equal(normalized, document.NormalizedText);
+            foreach (var word in words)
+            {
+                Assert.True(normalized.Contains(word, StringComparison.Ordinal) == document.TextContains(word), $"{document.Id} and \"{word}\"");
+            }
+        }
+
+        // Most sentences (simplified Chinese with full-width punctuation, English) need no copy; those in
+        // traditional characters do.
+        Assert.True(sentences.Count(d => !d.KeepsNormalizedText) > sentences.Count * 3 / 4);
+        Assert.Contains(sentences, d => d.KeepsNormalizedText);
+    }
+
+    [Fact]
+    public void WhatRankingRulesOutByPlaceIsNeverADocumentTheQuestionAdmits()
+    {
+        var index = KnowledgeFactory.Load(folder);
+        var questions = new[] { "understanding.jsonl", Path.Combine("generalisation", "drop.jsonl"), Path.Combine("generalisation", "noise.jsonl") }
+            .SelectMany(f => EvalCase.ReadAll(Repository.Data(f)))
+            .SelectMany(c => c.Turns)
+            .Distinct();
+        var ruledOut = 0;
+        foreach (var question in questions)
+        {
+            var shape = new QueryShape(index, index.Parse(question));
+            for (var d = 0; d < index.Documents.Count; d++)
+            {
+                if (!shape.MayAdmit(index.Placings[d]))
+                {
+                    ruledOut++;
+                    Assert.False(shape.IsSatisfiedBy(index.Documents[d]), $"{question}: {index.Documents[d].Id} is ruled out by place but admitted");
+                }
+            }
+        }
+
+        Assert.True(ruledOut > 1000, $"only {ruledOut} documents were ruled out by place");
+    }
+}
