@@ -34,7 +34,9 @@ internal static partial class EnglishDistricts
 
                 var shortName = string.Join(' ', words);
                 var name = shortName + m.Value[m.Groups["short"].Length..].ToLowerInvariant();
-                var key = known(name) ?? known(shortName) ?? name;
+                // A name that starts with one the knowledge has ("Qianhai Cooperation Zone", "Houhai Central District")
+                // is that place or a part of it.
+                var key = known(name) ?? known(shortName) ?? known(words[0]) ?? name;
                 if (key.Length > 0 && !found.ContainsKey(name))
                 {
                     found[name] = new EnglishDistrict(key, name, shortName);
