@@ -59,8 +59,12 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
         var title = analyzer.Analyze(article.Title, written);
         var titleYears = title.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
         var titleSubjects = Subjects(title, analyzer.Normalize(article.Title)).ToList();
-        var articleSubjects = places.SubjectsNamedIn(passages.Select(p => p.Text).Prepend(article.Title)).ToList();
-        var titlePlaces = places.NamesSubject(title) ? [] : places.Others(title);
+        var texts = passages.ToDictionary(p => p, p => analyzer.Normalize(p.Text), (IEqualityComparer<Passage>)ReferenceEqualityComparer.Instance);
+        var articleSubjects = places.SubjectsNamedIn(texts.Values.Select(Comparisons.Without).Prepend(article.Title)).ToList();
+        var districts = EnglishDistricts.In(passages.Select(p => p.Text).Prepend(article.Title), places.KeyOfName,
+            w => analyzer.Resources.Informativeness.IsEnglishWord(w));
+        var titleNamed = new SentencePlaces(places, title, analyzer.Normalize(article.Title), districts);
+        var titlePlaces = titleNamed.NamesSubject ? [] : titleNamed.Others;
         foreach (var paragraph in passages.GroupBy(p => p.Paragraph))
         {
             List<string>? leadYears = null;
@@ -68,30 +72,43 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
             var leadPlaces = titlePlaces;
             foreach (var passage in paragraph)
             {
-                var normalized = analyzer.Normalize(passage.Text);
+                var normalized = texts[passage];
                 var tokens = analyzer.AnalyzeNormalized(normalized, written, termPieces: true);
                 var counts = new Dictionary<string, int>(StringComparer.Ordinal);
                 Count(counts, tokens);
                 AddGlosses(counts, tokens);
+
+                // A place named only as what the sentence compares with (仅次于南山区) is not what it is about.
+                var named = new SentencePlaces(places, tokens, normalized, districts);
+                foreach (var place in named.Compared)
+                {
+                    counts.Remove(place);
+                }
+
+                var comparesSubject = named.ComparesSubject;
+
                 var ownYears = tokens.Where(t => t.Kind == TokenKind.Year).Select(t => t.Text).ToList();
                 var context = new List<string>(ownYears.Count > 0 ? [] : leadYears ?? titleYears.Concat(DateYears(source.Date)));
-                context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s)));
-                context.AddRange(articleSubjects.Where(s => !counts.ContainsKey(s) && !context.Contains(s)));
+                context.AddRange(leadSubjects.Where(s => !counts.ContainsKey(s) && !(comparesSubject && places.IsSubject(s))));
+                context.AddRange(articleSubjects.Where(s => !comparesSubject && !counts.ContainsKey(s) && !context.Contains(s)));
                 foreach (var key in context)
                 {
                     counts.TryAdd(key, 1);
                 }
 
                 leadYears = ownYears.Count > 0 ? ownYears : leadYears;
-                leadSubjects.UnionWith(Subjects(tokens, normalized));
+                leadSubjects.UnionWith(Subjects(named.Own, normalized));
 
                 // A sentence that names no place is about the place its paragraph or headline is about ("全区机器人
                 // 整机企业18家" in a report on another district): the places the last sentence naming any named
                 // (beside Nanshan or not: "福田区……在全市仅次于南山区" is about 福田), none after one naming Nanshan alone.
-                var namesSubject = places.NamesSubject(tokens);
-                var ownPlaces = places.Others(tokens);
+                // A sentence that names the paragraph's place beside others ("Bao'an and Luohu are both among the top
+                // 20") keeps the paragraph on it.
+                var namesSubject = named.NamesSubject;
+                var ownPlaces = named.Others;
                 var contextPlaces = ownPlaces.Count > 0 || namesSubject ? [] : leadPlaces;
-                leadPlaces = ownPlaces.Count > 0 ? ownPlaces : namesSubject ? [] : leadPlaces;
+                leadPlaces = ownPlaces.Count == 0 ? (namesSubject ? [] : leadPlaces)
+                    : ownPlaces.Overlaps(leadPlaces) ? leadPlaces.Intersect(ownPlaces).ToHashSet(StringComparer.Ordinal) : ownPlaces;
                 var listed = new ListedTokens();
                 listed.Add(tokens, normalized, Keys);
                 yield return new DocumentDraft(null, passage, source, counts, normalized, kindReader.Of(tokens, normalized, passage.Text))

@@ -3,7 +3,7 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Retrieval.Index;
 
 /// <summary>What a figure in a clause is: a level (501.8 billion), a change (increased by 100 billion) or a length
-/// of time (for three consecutive years).</summary>
+/// of time (for three consecutive years). A rank or an edition (第3位, the 13th expo) is none of them.</summary>
 [Flags]
 public enum FigureKinds
 {
@@ -77,6 +77,12 @@ internal sealed partial class ListedTokens
 
     private static FigureKinds KindOf(string text, Token figure)
     {
+        // A rank or an edition (第3位, the 13th expo, top 20) counts nothing: it is no level of what its clause names.
+        if (figure.Kind == TokenKind.Ordinal)
+        {
+            return FigureKinds.None;
+        }
+
         var end = figure.Start + figure.Length;
         if (ChangeCue().IsMatch(text.AsSpan(Math.Max(0, figure.Start - 24), Math.Min(24, figure.Start))))
         {

@@ -21,6 +21,10 @@ public sealed class Places
             .Select(t => "@" + t.Id)
             .ToHashSet(StringComparer.Ordinal);
         subjectTerms = knowledge.Terms.Values.Where(t => t.Role == DefaultRole.Subject).Select(t => "@" + t.Id).ToHashSet(StringComparer.Ordinal);
+        placeNames = knowledge.Terms.Values.Where(t => t.Kind == TermKind.Place)
+            .SelectMany(t => t.Names.Select(n => (Name: n.ToLowerInvariant(), Key: peerTerms.Contains("@" + t.Id) ? "@" + t.Id : "")))
+            .DistinctBy(n => n.Name)
+            .ToDictionary(n => n.Name, n => n.Key, StringComparer.Ordinal);
         subjectNames = knowledge.Terms.Values.Where(t => t.Role == DefaultRole.Subject)
             .SelectMany(t => t.Names.Select(n => (Key: "@" + t.Id, Name: n)))
             .Where(n => n.Name.Length >= 2)
@@ -28,6 +32,11 @@ public sealed class Places
     }
 
     private readonly List<(string Key, string Name)> subjectNames;
+    private readonly Dictionary<string, string> placeNames;
+
+    /// <summary>The key a place's name (lower case) stands for: a peer's term, "" for Nanshan, a part of it or a
+    /// place that contains it, null for a name no place term has.</summary>
+    public string? KeyOfName(string name) => placeNames.GetValueOrDefault(name);
 
     /// <summary>The bot's own subjects (南山区) that a text names anywhere: an article that does is about Nanshan,
     /// and so is each of its sentences that names no other place, though most do not say so.</summary>
@@ -55,11 +64,15 @@ public sealed class Places
     public bool IsPeer(Token token) => token.Kind switch
     {
         TokenKind.Term => peerTerms.Contains(token.Text),
-        TokenKind.Word => token.Pos == "ns" && token.Text.Length >= 3 && Suffixes.Take(4).Any(s => token.Text.EndsWith(s, StringComparison.Ordinal)),
+        // The dictionary tags some districts as names of people (徐汇区): the suffix tells.
+        TokenKind.Word => token.Pos is "ns" or "nr" && token.Text.Length >= 3 && Suffixes.Take(token.Pos == "ns" ? 4 : 3).Any(s => token.Text.EndsWith(s, StringComparison.Ordinal)),
         _ => false,
     };
 
     public bool NamesSubject(IEnumerable<Token> tokens) => tokens.Any(t => subjectTerms.Contains(t.Text));
+
+    /// <summary>Whether an index key is the bot's own subject (@nanshan).</summary>
+    public bool IsSubject(string key) => subjectTerms.Contains(key);
 
     /// <summary>Whether an article's sentence is from an article that names the bot's own subject (in the sentence,
     /// its paragraph, its headline or anywhere in its text).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NanshanBot.Knowledge.Model;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Text;
 
@@ -13,7 +14,13 @@ internal sealed partial class AskedKinds
 {
     private readonly HashSet<char> accepted;
 
-    public AskedKinds(KnowledgeIndex index, Query query)
+    /// <summary>How many curated facts must name a concept, and what share of them with a figure beside it, for
+    /// the concept to be a quantity (see <see cref="AsksForAQuantity"/>).</summary>
+    private const int MinQuantityFacts = 5;
+    private const double QuantityShare = 0.8;
+
+    /// <param name="covered">What the question asks about besides the entities it names.</param>
+    public AskedKinds(KnowledgeIndex index, Query query, IReadOnlyList<Token> covered)
     {
         var asked = index.Knowledge.Lexicon.AnswerTypes.Where(p => Phrases.Contains(query.Normalized, p.Key)).ToList();
         var expected = asked
@@ -25,6 +32,11 @@ internal sealed partial class AskedKinds
             && ValueKindReader.EnglishSenses(index.Knowledge, index.Analyzer, t).Any(KindWords.AskedPlaceNouns.Contains)))
         {
             expected.Add('l');
+        }
+
+        if (expected.Count == 0 && AsksForAQuantity(index, covered))
+        {
+            expected.Add('n');
         }
 
         Expected = expected;
@@ -46,6 +58,30 @@ internal sealed partial class AskedKinds
         || (Expected.Contains('l') && document.ValueKinds.Contains('g') && document.ValueKinds.Contains('a'));
 
     public bool GivesExactly(IndexedDocument document) => Expected.Overlaps(document.ValueKinds);
+
+    /// <summary>Whether a question that says no kind of answer ("What was Nanshan's GDP in 2013?") asks for a figure
+    /// all the same: all it asks about is a quantity, a concept the curated facts nearly always state with a figure
+    /// beside it. A sentence that only mentions it ("only Nanshan and Futian have a larger economy", "both are among
+    /// the top 20 districts by output") does not answer.</summary>
+    private static bool AsksForAQuantity(KnowledgeIndex index, IReadOnlyList<Token> covered) =>
+        covered.Count > 0 && covered.All(t => t.Kind == TokenKind.Term && index.Knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept
+            && IsQuantity(index, t.Text));
+
+    private static bool IsQuantity(KnowledgeIndex index, string key)
+    {
+        var (named, figured) = (0, 0);
+        for (var i = 0; i < index.Knowledge.Facts.Count; i++)
+        {
+            var fact = index.Documents[i];
+            if (fact.Contains(key))
+            {
+                named++;
+                figured += (fact.FiguresOf(key) & (FigureKinds.Level | FigureKinds.Change)) != 0 ? 1 : 0;
+            }
+        }
+
+        return named >= MinQuantityFacts && figured >= QuantityShare * named;
+    }
 
     /// <summary>What gives a value of a kind: a share answers "how many" too, and names of any kind "which ones".</summary>
     private static string Answering(char kind) => kind switch

@@ -87,10 +87,16 @@ internal sealed class ContentWeights
         var forms = new List<Form> { new([token.Text], 1.0) };
         if (token.Kind == TokenKind.Term)
         {
-            // A term's one-word English names are what a Chinese synonym the term does not list means (创办人: founder).
-            foreach (var name in index.Knowledge.Terms[token.Text[1..]].Names.Where(n => n.Length > 2 && n.All(char.IsAsciiLetter)))
+            // A term's one-word English names are what a Chinese synonym the term does not list means (创办人: founder),
+            // unless the name only translates a word the term's Chinese names qualify (economy: the 经济 of 经济总量).
+            var term = index.Knowledge.Terms[token.Text[1..]];
+            foreach (var name in term.Names.Where(n => n.Length > 2 && n.All(char.IsAsciiLetter)))
             {
-                forms.Add(new([DocumentIndexer.GlossPrefix + EnglishStemmer.Stem(name.ToLowerInvariant())], ChineseSynonym));
+                var stem = EnglishStemmer.Stem(name.ToLowerInvariant());
+                if (!TranslatesAQualifiedWord(index, term.Names, stem))
+                {
+                    forms.Add(new([DocumentIndexer.GlossPrefix + stem], ChineseSynonym));
+                }
             }
 
             return forms;
@@ -121,6 +127,29 @@ internal sealed class ContentWeights
         }
 
         return forms;
+    }
+
+    /// <summary>Whether an English name means a Chinese word that the term's Chinese names contain only with other
+    /// words beside it: GDP is 经济总量, 经济规模, 经济体量, never 经济 alone, so a sentence's 经济 (低空经济, 海洋经济)
+    /// is not GDP however its English sense reads.</summary>
+    private static bool TranslatesAQualifiedWord(KnowledgeIndex index, IReadOnlyList<string> names, string stem)
+    {
+        foreach (var name in names.Where(n => n.Length > 2 && n.All(LanguageDetector.IsHan)))
+        {
+            for (var length = 2; length < name.Length; length++)
+            {
+                for (var start = 0; start + length <= name.Length; start++)
+                {
+                    var part = name.Substring(start, length);
+                    if (!names.Contains(part) && index.Analyzer.Glosses(part).Contains(stem))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private sealed record Form(string[] Keys, double Factor);

@@ -30,16 +30,23 @@ internal sealed partial class QueryShape
         namedThings = entities.Where(e => e[0] == '@').Concat(places).Distinct().ToList();
         RelativeYears = tokens.Where(t => t.IsRelativeYear).Select(t => t.Text).Distinct().ToList();
         NamesEntity = entities.Any(c => c[0] == '@');
-        namesSubject = tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject);
+        // Nanshan may be said inside another term's name ("the mayor of Nanshan"): the question still names it.
+        namesSubject = tokens.Any(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Role == DefaultRole.Subject)
+            || index.Places.SubjectsNamedIn([query.Normalized]).Any();
         AsksAboutAnotherPlace = !namesSubject
             && entities.Any(c => c[0] == '@' && knowledge.Terms[c[1..]] is { Kind: TermKind.Place, Role: not DefaultRole.Part });
         RequiredConcepts = NamesEntity
             ? Content.Where(t => t.Kind == TokenKind.Term && knowledge.Terms[t.Text[1..]].Kind == TermKind.Concept).Select(t => t.Text).ToList()
             : [];
-        kinds = new AskedKinds(index, query);
+        kinds = new AskedKinds(index, query, Covered);
+        surfaces = new KeySurfaces(index);
+        figures = new FigureOwners(index, kinds, namedThings, surfaces);
         holdsToArticlesOnSubject = !NamesEntity && names.Count == 0 && places.Count == 0 && !AsksAboutAnotherPlace
             && (namesSubject || ExpectedKinds.Count == 0 || ExpectedKinds.Overlaps("nop"));
     }
+
+    private readonly FigureOwners figures;
+    private readonly KeySurfaces surfaces;
 
     private readonly AskedKinds kinds;
 
@@ -147,6 +154,21 @@ internal sealed partial class QueryShape
         document.Passage is not null && holdsToArticlesOnSubject
         && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
+    /// <summary>A sentence that names the place asked beside others is about the one it names first ("徐汇区与罗湖区
+    /// 一同进入百强区前30名，徐汇区长……表示" is 徐汇's).</summary>
+    private bool NamesAnotherFirst(IndexedDocument document)
+    {
+        if (document.OtherPlaces.Count < 2)
+        {
+            return false;
+        }
+
+        var text = document.NormalizedText;
+        var other = surfaces.FirstOf(text, document.OtherPlaces.Where(p => !places.Contains(p)));
+        var asked = surfaces.FirstOf(text, document.OtherPlaces.Where(places.Contains));
+        return other >= 0 && asked >= 0 && other < asked;
+    }
+
     /// <summary>Whether the question is about Nanshan itself, as <see cref="IsFromAnArticleOnSomethingElse"/> says.</summary>
     private readonly bool holdsToArticlesOnSubject;
 
@@ -162,9 +184,13 @@ internal sealed partial class QueryShape
     public bool HasRelativeYears(IndexedDocument document) => RelativeYears.All(document.Contains);
 
     /// <summary>An article's sentence that names another district and not Nanshan ("福田区2025年预算支出约495亿元")
-    /// is about that district: it answers only a question that names it.</summary>
+    /// is about that district: it answers only a question that names it. One that names no place is about its
+    /// paragraph's: it answers a question about a district only if that is the place its paragraph is about
+    /// ("District head … said" in a report on Bao'an that ranks Luohu beside it is not Luohu's).</summary>
     private bool IsAboutAnotherPlace(IndexedDocument document) =>
-        document.OtherPlaces.Count > 0 && !document.NamesSubject && !document.OtherPlaces.Overlaps(places);
+        (document.OtherPlaces.Count > 0 && !document.NamesSubject && (!document.OtherPlaces.Overlaps(places) || NamesAnotherFirst(document)))
+        || (places.Count > 0 && document.OtherPlaces.Count == 0 && !document.NamesSubject
+            && document.ContextPlaces.Count > 0 && !document.ContextPlaces.IsSubsetOf(places));
 
     private readonly HashSet<string> places;
     private readonly Places placeIndex;
@@ -184,33 +210,8 @@ internal sealed partial class QueryShape
     /// <summary>The share of the matched words' weight that, only listed, makes a document a mention.</summary>
     private const double ListedShare = 0.5;
 
-    /// <summary>For "how many": a figure must stand in the same clause as something the question asked about
-    /// (汇聚7所高校 counts universities; 办了一场论坛，把高校……请到一起 does not).</summary>
-    /// <summary>A figure whose clause names another place or organisation and not the one asked about is that
-    /// other one's ("Yantian port remains the biggest gateway, while Bao'an's terminal handled 2.1 million TEUs").</summary>
-    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits)
-    {
-        if (ExpectedKinds.Contains('e') && !ExpectedKinds.Overlaps("nop"))
-        {
-            // "Which ones": the list must stand in the same clause as what was asked about.
-            return hits.Count == 0 || hits.Any(h => (document.FiguresOf(h) & FigureKinds.List) != 0) || !document.ValueKinds.Contains('e');
-        }
-
-        if (!ExpectedKinds.Overlaps("nop"))
-        {
-            return true;
-        }
-
-        var someoneElses = namedThings.Count > 0 && !namedThings.Any(Counted)
-            && document.FigureKeys.Any(k => Counted(k) && IsOtherEntity(k));
-        return (hits.Count == 0 || hits.Any(Counted)) && !someoneElses;
-
-        bool Counted(string key) => (document.FiguresOf(key) & kinds.Figures) != FigureKinds.None;
-    }
-
-    private bool IsOtherEntity(string key) =>
-        !namedThings.Contains(key) && key[0] == '@' && knowledge.Terms.TryGetValue(key[1..], out var term)
-        && term is { IsNamedEntity: true, Role: DefaultRole.None or DefaultRole.Part };
+    /// <inheritdoc cref="FigureOwners"/>
+    public bool CountsWhatIsAsked(IndexedDocument document, IReadOnlySet<string> hits) => figures.CountsWhatIsAsked(document, hits);
 
     /// <summary>A word no dictionary has that the knowledge uses (曦潮, BlueWake, Universiade) is a name: like a
     /// named entity it narrows answers down rather than counting towards coverage.</summary>

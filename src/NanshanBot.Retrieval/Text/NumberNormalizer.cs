@@ -41,6 +41,7 @@ public static partial class NumberNormalizer
         Collect(text, found, Ordinal(), 3, m => [$"#o:{ParseAny(m.Groups["v"].Value)}"]);
         Collect(text, found, EnOrdinal(), 3, m => [$"#o:{EnglishOrdinal(m.Groups["w"].Value)}"]);
         Collect(text, found, EnNumericOrdinal(), 3, m => [$"#o:{ParseAny(m.Groups["v"].Value)}"]);
+        Collect(text, found, RankBound(), 3, m => [$"#o:{ParseAny(m.Groups["v"].Value)}"]);
         Collect(text, found, YearNumber(), 4, m => [Year(m.Groups["y"].Value)]);
         Collect(text, found, ArabicNumber(), 5, m => [NumberToken(ParseDecimal(m.Groups["v"].Value) * Unit(m.Groups["u"].Value))]);
         Collect(text, found, ZhNumber(), 6, m => [NumberToken(ParseZh(m.Groups["v"].Value))]);
@@ -214,6 +215,10 @@ public static partial class NumberNormalizer
     /// <summary>"13th", "21st": a rank or an edition (the 13th expo), not a count.</summary>
     [GeneratedRegex(@"\b(?<v>\d{1,4})(?:st|nd|rd|th)\b")]
     private static partial Regex EnNumericOrdinal();
+
+    /// <summary>"前10名", "the country's top 20 districts": a place in a ranking, not a count of anything.</summary>
+    [GeneratedRegex(@"前(?<v>\d{1,3}|[一二三四五六七八九十百]+)(?:名|位|强)|(?<=(?:\bthe|'s|\bamong|\binto|\bin|\bwithin|\bnational|\bglobal)\s+)top\s+(?<v>\d{1,3})\b(?!\s*(?:trillion|billion|million|thousand|%|percent|yuan))")]
+    private static partial Regex RankBound();
 
     // After a comma too (NFKC makes the Chinese comma an ASCII one: "根，2025年" reads "根,2025年"); after a digit
     // and a comma only with 年 ("120，2025年"), since "1,2025" would be a misread figure.

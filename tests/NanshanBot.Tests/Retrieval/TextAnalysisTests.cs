@@ -82,6 +82,41 @@ public sealed class TextAnalysisTests
         Assert.Contains("#d:11-8", Meaningful("8th of November"));
     }
 
+    [Theory]
+    [InlineData("进入全国百强区前30名", "#o:30")]
+    [InlineData("among the country's top 20 districts", "#o:20")]
+    public void APlaceAmongTheFirstFewIsARankNotACount(string text, string token)
+    {
+        Assert.Contains(token, Meaningful(text));
+        Assert.DoesNotContain("#n:" + token[3..], Meaningful(text));
+    }
+
+    [Fact]
+    public void TopAsAVerbStaysACount()
+    {
+        Assert.Contains("#n:1000000000000", Meaningful("What year did Nanshan's GDP top 1 trillion?"));
+    }
+
+    [Theory]
+    [InlineData("龙华区经济总量在全市各区中仅次于南山区和罗湖区。", "南山区和罗湖区")]
+    [InlineData("among shenzhen's districts, only nanshan and guangming have a larger economy.", "nanshan and guangming")]
+    [InlineData("its output came second only to nanshan, at 310 billion yuan.", "nanshan")]
+    [InlineData("in 2014, longgang's output was smaller than nanshan's in every quarter.", "nanshan's")]
+    public void WhatASentenceComparesWithIsFound(string text, string compared)
+    {
+        var spans = Comparisons.Find(text);
+
+        Assert.Contains(spans, s => text[s.Start..s.End].Trim() == compared);
+    }
+
+    [Theory]
+    [InlineData("2025年，南山区的GDP超过了1万亿元。", "南山")]
+    [InlineData("nanshan's gdp passed 1 trillion yuan in 2025, ahead of futian.", "nanshan")]
+    public void ThePlaceASentenceIsAboutIsNotCompared(string text, string subject)
+    {
+        Assert.Contains(subject, Comparisons.Without(text));
+    }
+
     [Fact]
     public void RelativeYearsUseTheReferenceYear()
     {
