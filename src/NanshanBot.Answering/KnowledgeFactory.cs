@@ -70,9 +70,7 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
     {
         if (CacheFile is not { } cache)
         {
-            var analysed = Load(Path);
-            PrepareAndCompact(analysed);
-            return analysed;
+            return Load(Path);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -97,7 +95,6 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
             WriteCache(cache, index);
         }
 
-        PrepareAndCompact(index);
         return index;
     }
 
@@ -105,7 +102,8 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
     /// to the system what the load read and analysed besides the index (every file's text, the cache's strings, the
     /// documents' drafts, the index it replaced): with thousands of articles as large as the index itself. One
     /// compacting collection (about a third of a second at ten thousand articles, answers wait meanwhile) instead
-    /// of holding some 200 MB more for the process's life, and more after every reload.</summary>
+    /// of holding some 200 MB more for the process's life, and more after every reload. The service does it once
+    /// it has started (it is ready meanwhile) and after every reload.</summary>
     public static void PrepareAndCompact(KnowledgeIndex index)
     {
         index.Prepare();

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using NanshanBot.Answering;
 using NanshanBot.Hosting;
 using NanshanBot.Knowledge;
 using NanshanBot.Knowledge.Loading;
+using NanshanBot.Retrieval;
 
 namespace NanshanBot.Commands;
 
@@ -35,6 +37,11 @@ public static class ServeCommand
             await using var app = ServiceHost.Build(args);
             app.Lifetime.ApplicationStarted.Register(() =>
                 Console.Out.WriteLine($"NanshanBot is running on {string.Join(", ", app.Urls)} (Ctrl-C to stop)"));
+
+            // Ready first; then what a mistyped question needs is built, and what the start read besides the index
+            // is given back to the system.
+            app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ =>
+                KnowledgeFactory.PrepareAndCompact(app.Services.GetRequiredService<KnowledgeState>().Current)));
             // Taken before the run (resolving them loads the knowledge and validates their options): RunAsync
             // disposes the services.
             var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
