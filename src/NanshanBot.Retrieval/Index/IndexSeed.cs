@@ -36,6 +36,10 @@ public sealed class IndexSeed
 
     internal IReadOnlySet<int> TextBigrams { get; }
 
+    /// <summary>The typo corrector of the index serving now, if it has one: questions use it until the new index has
+    /// built its own (see <see cref="KnowledgeIndex.Typos"/>).</summary>
+    internal TypoCorrector? Typos { get; init; }
+
     internal bool TryGetDocuments(Article article, out ArraySegment<IndexedDocument> kept) => documents.TryGetValue(article, out kept);
 
     internal IEnumerable<(string Path, ArticleFile File, ArraySegment<IndexedDocument> Documents)> Files() =>

@@ -85,6 +85,22 @@ public sealed class IndexReuseTests : IDisposable
     }
 
     [Fact]
+    public void AfterAReloadQuestionsUseThePreviousTypoCorrectorUntilTheNewOneIsBuilt()
+    {
+        var before = KnowledgeFactory.Load(folder);
+        before.Prepare();
+        WriteArticle("trees.md", "南山绿化", "2024-03-01", "2023年，南山种植行道树3.4万棵。");
+
+        var (after, _) = KnowledgeFactory.TryLoad(folder, before);
+
+        Assert.Same(before.Typos, after!.Typos);
+        Assert.Contains("54万", Ask(after, "南山区人钧GDP有多少"));
+        after.Prepare();
+        Assert.NotSame(before.Typos, after.Typos);
+        Assert.Contains("54万", Ask(after, "南山区人钧GDP有多少"));
+    }
+
+    [Fact]
     public void AnAddedArticleIsAnsweredAndARemovedOneNoLonger()
     {
         var before = KnowledgeFactory.Load(folder);
