@@ -28,12 +28,17 @@ public sealed class TypoCorrector
         this.index = index;
         general = index.Analyzer.Resources.Informativeness;
         var names = index.Analyzer.Terms.Names.ToList();
-        foreach (var word in names.SelectMany(n => n.Split(' ')).Concat(index.Documents.SelectMany(d => EnglishWords(d.NormalizedText))))
+        foreach (var word in names.SelectMany(n => n.Split(' ')))
         {
-            if (word.Length >= MinEnglishLength && word.All(char.IsAsciiLetter) && englishWords.Add(word) && !index.Analyzer.IsEnglishStop(word))
+            if (word.Length >= MinEnglishLength && word.All(char.IsAsciiLetter))
             {
-                AddDeletes(word);
+                AddEnglishWord(word);
             }
+        }
+
+        foreach (var document in index.Documents)
+        {
+            AddEnglishWords(document);
         }
 
         foreach (var word in names.Concat(index.IndexedWords).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
@@ -176,21 +181,49 @@ public sealed class TypoCorrector
             && Enumerable.Range(0, longer.Length).Any(i => longer.Remove(i, 1) == shorter);
     }
 
-    private static IEnumerable<string> EnglishWords(string text)
+    private void AddEnglishWord(string word)
     {
-        var start = -1;
+        if (englishWords.Add(word) && !index.Analyzer.IsEnglishStop(word))
+        {
+            AddDeletes(word);
+        }
+    }
+
+    /// <summary>Adds the English words of a document's normalised text, read from the sentence itself where the
+    /// normalised text follows from it (<see cref="FoldedText"/>); a word seen before costs no string (ten thousand
+    /// articles repeat a few tens of thousands of words millions of times).</summary>
+    private void AddEnglishWords(IndexedDocument document)
+    {
+        var text = document.KeepsNormalizedText ? document.NormalizedText : document.Passage!.Text;
+        var fold = !document.KeepsNormalizedText;
+        var seen = englishWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> word = stackalloc char[MaxEnglishWord];
+        var length = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var letter = i < text.Length && char.IsAsciiLetter(text[i]);
-            if (letter && start < 0)
+            var c = i < text.Length ? (fold ? FoldedText.Fold(text[i]) : text[i]) : ' ';
+            if (char.IsAsciiLetter(c))
             {
-                start = i;
+                length = length < 0 ? 0 : length;
+                if (length < MaxEnglishWord)
+                {
+                    word[length] = c;
+                }
+
+                length++;
             }
-            else if (!letter && start >= 0)
+            else if (length >= 0)
             {
-                yield return text[start..i];
-                start = -1;
+                if (length is >= MinEnglishLength and <= MaxEnglishWord && !seen.Contains(word[..length]))
+                {
+                    AddEnglishWord(new string(word[..length]));
+                }
+
+                length = -1;
             }
         }
     }
+
+    /// <summary>Longer runs of letters (a URL's, a code's) are no words to correct towards.</summary>
+    private const int MaxEnglishWord = 40;
 }
