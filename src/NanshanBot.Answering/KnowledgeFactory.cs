@@ -74,7 +74,7 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
         }
 
         var started = Stopwatch.GetTimestamp();
-        // The cache is read while the folder is, and the language data (dictionaries) is loaded meanwhile.
+        // The index cache is read while the folder's other files are, and the language data loads meanwhile.
         var resources = Task.Run(() => LanguageResources.Default);
         var reading = Task.Run(() => KnowledgeLoader.RulesVersion(Path) is { } rules ? IndexCache.Read(cache, rules) : (null, "the knowledge folder cannot be read"));
         var (knowledge, errors) = KnowledgeLoader.TryLoad(Path, () => reading.GetAwaiter().GetResult().Seed?.ArticleFiles);

@@ -21,12 +21,13 @@ public static class KnowledgeLoader
     }
 
     /// <param name="known">Article files read before (from this folder, or from the index cache), by path: a file
-    /// whose content hash is the same is not read again.</param>
+    /// whose size and write time are the same is not read again, and one whose content hash is the same is not
+    /// analysed again.</param>
     public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, IReadOnlyDictionary<string, ArticleFile>? known = null) =>
         TryLoad(root, () => known);
 
-    /// <param name="known">What <see cref="TryLoad(string, IReadOnlyDictionary{string, ArticleFile})"/> takes, asked for
-    /// once the folder's files are read (a start reads the index cache meanwhile).</param>
+    /// <param name="knownOnceRead">What <see cref="TryLoad(string, IReadOnlyDictionary{string, ArticleFile})"/> takes,
+    /// asked for once the files other than articles are read (a start reads the index cache meanwhile).</param>
     public static (KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeError> Errors) TryLoad(string root, Func<IReadOnlyDictionary<string, ArticleFile>?> knownOnceRead)
     {
         var errors = new List<KnowledgeError>();
