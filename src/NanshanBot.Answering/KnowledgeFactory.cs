@@ -95,8 +95,6 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
             WriteCache(cache, index);
         }
 
-        // The typo corrector, which every question reads first, is built while the host starts its listeners.
-        _ = Task.Run(index.Prepare);
         return index;
     }
 
