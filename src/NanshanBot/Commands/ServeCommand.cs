@@ -45,6 +45,10 @@ public static class ServeCommand
             // Taken before the run (resolving them loads the knowledge and validates their options): RunAsync
             // disposes the services.
             var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+
+            // The knowledge is loaded: the typo corrector, which every question reads first, is built while the
+            // host starts its listeners and channels.
+            _ = Task.Run(app.Services.GetRequiredService<KnowledgeState>().Current.Prepare);
             await app.RunAsync();
             return StoppedByAFault(background) ? 1 : 0;
         }
