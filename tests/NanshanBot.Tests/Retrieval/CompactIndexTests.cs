@@ -30,8 +30,7 @@ public sealed class CompactIndexTests : IDisposable
             var body = i % 2 == 0
                 ? $"{year}年，{zh}地区生产总值达到{2000 + i}亿元，在全市仅次于南山区。\n\n全区常住人口约{90 + i}万人，公园{150 + i}个。"
                 : $"In {year}, {en}'s GDP reached {250 + i} billion yuan. The district had about {80 + i} parks and {i} listed companies.";
-            File.WriteAllText(Path.Combine(articles, $"other-{i}.md"),
-                $"---\ntitle: {en} {year}\npublisher: 测试日报\ndate: {year}-05-1{i % 10}\nlang: {(i % 2 == 0 ? "zh" : "en")}\n---\n{body}\n");
+            TestKnowledge.WriteArticle(folder, $"other-{i}.md", $"{en} {year}", $"{year}-05-1{i % 10}", body, i % 2 == 0 ? "zh" : "en");
         }
     }
 

@@ -128,9 +128,6 @@ public sealed class OtherPlacesTests : IDisposable
     private static NanshanBot.Answering.Answer Answer(KnowledgeIndex index, string question) =>
         new Bot(index).Ask(question, Guid.NewGuid().ToString("N"));
 
-    private void WriteArticle(string name, string title, string date, string body, string language = "zh")
-    {
-        var articles = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
-        File.WriteAllText(Path.Combine(articles, name), $"---\ntitle: {title}\npublisher: 测试日报\ndate: {date}\nlang: {language}\n---\n{body}\n");
-    }
+    private void WriteArticle(string name, string title, string date, string body, string language = "zh") =>
+        TestKnowledge.WriteArticle(folder, name, title, date, body, language);
 }

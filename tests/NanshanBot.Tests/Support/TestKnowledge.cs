@@ -23,4 +23,12 @@ public static class TestKnowledge
         Assert.Matches(line, text);
         File.WriteAllText(file, line.Replace(text, key + ": " + value, 1));
     }
+
+    /// <summary>Writes an article (front matter and body) into a knowledge folder's <c>articles/</c>, as an admin
+    /// drops one in.</summary>
+    public static void WriteArticle(string folder, string name, string title, string date, string body, string language = "zh")
+    {
+        var articles = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
+        File.WriteAllText(Path.Combine(articles, name), $"---\ntitle: {title}\npublisher: 测试日报\ndate: {date}\nlang: {language}\n---\n{body}\n");
+    }
 }
