@@ -15,7 +15,7 @@ public sealed partial class DraftTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static string[] DropArticles =>
-        Directory.GetFiles(Path.Combine(Repository.Root, "..", "shared", "eval", "drop-articles"), "*.md").Order(StringComparer.Ordinal).ToArray();
+        Directory.GetFiles(Repository.Shared("eval", "drop-articles"), "*.md").Order(StringComparer.Ordinal).ToArray();
 
     private Dictionary<string, string> Environment(FakeOpenAi? model = null) => model is null
         ? new() { ["Knowledge__Path"] = folder }

@@ -16,7 +16,18 @@ public static class Repository
     /// show it) use it; the rest use <see cref="TestKnowledge"/>.</summary>
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
-    public static string SharedEval => Path.Combine(Root, "..", "shared", "eval", "dev.jsonl");
+    /// <summary>A path in the shared material the project is given (<c>../shared</c> from the repository root, or
+    /// the folder <c>NANSHANBOT_SHARED</c> names): tests read it there rather than copy it. Missing, it fails the
+    /// test with what to do, rather than with a bare path.</summary>
+    public static string Shared(params string[] parts)
+    {
+        var root = System.Environment.GetEnvironmentVariable("NANSHANBOT_SHARED") is { Length: > 0 } set
+            ? set
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+        Assert.True(Directory.Exists(root),
+            $"the shared material is not at {root}: clone the repository beside it (../shared) or set NANSHANBOT_SHARED");
+        return Path.Combine([root, .. parts]);
+    }
 
     public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
