@@ -8,9 +8,9 @@ public static class BenchKnowledge
 {
     public static string Bundled => Path.Combine(Repo.Root, "knowledge");
 
-    public static string DropQuestions => Path.Combine(Repo.Root, "..", "shared", "eval", "drop-dev.jsonl");
+    public static string DropQuestions => Repo.Shared("eval", "drop-dev.jsonl");
 
-    private static string DropArticles => Path.Combine(Repo.Root, "..", "shared", "eval", "drop-articles");
+    private static string DropArticles => Repo.Shared("eval", "drop-articles");
 
     /// <summary>A temporary copy of the bundled knowledge with the four drop articles in its articles/ folder;
     /// the caller deletes it.</summary>

@@ -52,7 +52,12 @@ public static class Repo
 {
     public static string Root { get; } = Find();
 
-    public static string DevQuestions => Path.Combine(Root, "..", "shared", "eval", "dev.jsonl");
+    public static string DevQuestions => Shared("eval", "dev.jsonl");
+
+    /// <summary>A path in the shared material: <c>../shared</c> from the repository root, or the folder
+    /// <c>NANSHANBOT_SHARED</c> names (as the tests and CI read it).</summary>
+    public static string Shared(params string[] parts) =>
+        Path.Combine([Environment.GetEnvironmentVariable("NANSHANBOT_SHARED") is { Length: > 0 } set ? set : Path.Combine(Root, "..", "shared"), .. parts]);
 
     private static string Find()
     {

@@ -19,7 +19,7 @@ public static class ScaleEval
         foreach (var set in Sets)
         {
             var report = new EvalReport();
-            foreach (var c in EvalCase.ReadAll(Path.Combine(Repo.Root, "..", "shared", "eval", set)))
+            foreach (var c in EvalCase.ReadAll(Repo.Shared("eval", set)))
             {
                 var conversation = $"scale-{c.Id}-{Guid.NewGuid():N}";
                 Answer? answer = null;

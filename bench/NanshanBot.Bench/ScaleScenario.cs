@@ -41,7 +41,7 @@ public static class ScaleScenario
             {
                 report.Add(scenario, "ready, first start (cold)", first.FirstAnswerMs, "ms");
                 Memory(report, scenario, first, "after ready");
-                var cases = ScaleEval.Sets.SelectMany(set => EvalCase.ReadAll(Path.Combine(Repo.Root, "..", "shared", "eval", set))).ToList();
+                var cases = ScaleEval.Sets.SelectMany(set => EvalCase.ReadAll(Repo.Shared("eval", set))).ToList();
                 var rounds = (int)Math.Ceiling(300.0 / cases.Sum(c => c.Turns.Count));
                 for (var round = 0; round < rounds; round++)
                 {
