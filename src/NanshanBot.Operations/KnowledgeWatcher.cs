@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NanshanBot.Answering;
@@ -8,47 +7,70 @@ using NanshanBot.Knowledge.Loading;
 namespace NanshanBot.Operations;
 
 /// <summary>
-/// Watches the knowledge folder by polling a cheap fingerprint (every knowledge file's path, size and time, and
-/// what cannot be read) twice a second, so that a saved edit is serving within about a second, also on file
-/// systems where change notifications are unreliable (containers, network mounts). Waits for the fingerprint to
-/// settle so that a half-written save is not loaded. Editor and temporary files do not count. Nothing stops it:
-/// a failure is logged and the next tick looks again.
+/// Watches the knowledge folder so that a saved edit is serving within about a second. The system's change
+/// notifications say when to look: the folder is fingerprinted (every knowledge file's path, size and time, and
+/// what cannot be read) once it has been quiet for <see cref="Quiet"/>, so that a half-written save is not
+/// loaded. Notifications can be lost (an overflow, a network mount, a container's bind mount, a system out of
+/// watches), so the folder is also fingerprinted every <see cref="PollWithNotifications"/>, or twice a second
+/// without them, and a change found so reloads once the next look finds the same. Editor and temporary files
+/// do not count. Nothing stops it: a failure is logged and the next tick looks again.
 /// </summary>
 public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, KnowledgeFactory factory, TimeProvider time, ILogger<KnowledgeWatcher> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
-    private string started = "";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan PollWithNotifications = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PollWithout = TimeSpan.FromMilliseconds(500);
+    private ulong started;
+    private FileSystemWatcher? notifications;
+
+    /// <summary>When the last notification came (a <see cref="Stopwatch"/> timestamp), 0 when none waits.</summary>
+    private long notified;
 
     /// <summary>Takes the first fingerprint while the host starts: ExecuteAsync runs later on the thread pool,
     /// and an edit saved in between would otherwise count as what is serving.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        started = Fingerprint();
+        notifications = Notifications(factory.Path);
+        started = KnowledgeFiles.Fingerprint(factory.Path);
         return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        notifications?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var serving = started;
         var pending = serving;
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(Tick, time);
         var looked = Stopwatch.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                // The folder is read at most about every Interval of real time, however the clock jumps (a clock
-                // set forward by a day would otherwise fire every missed tick at once, each reading the folder).
-                if (Stopwatch.GetElapsedTime(looked) < Interval / 2)
+                // Looks are timed by the real clock, however the injected one jumps (a clock set forward by a day
+                // would otherwise fire every missed tick at once).
+                var last = Volatile.Read(ref notified);
+                var settled = last != 0 && Stopwatch.GetElapsedTime(last) >= Quiet;
+                if (!settled && Stopwatch.GetElapsedTime(looked) < (notifications is null ? PollWithout : PollWithNotifications))
                 {
                     continue;
+                }
+
+                if (settled)
+                {
+                    Interlocked.CompareExchange(ref notified, 0, last);
                 }
 
                 looked = Stopwatch.GetTimestamp();
                 try
                 {
-                    (serving, pending) = await TickAsync(serving, pending, stoppingToken);
+                    (serving, pending) = await LookAsync(serving, settled ? null : pending, stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -61,10 +83,12 @@ public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, Knowled
         }
     }
 
-    private async Task<(string Serving, string Pending)> TickAsync(string serving, string pending, CancellationToken stoppingToken)
+    /// <param name="pending">What the look before this one found, which a change found by polling must match
+    /// before it loads; null after the notifications have been quiet long enough.</param>
+    private async Task<(ulong Serving, ulong Pending)> LookAsync(ulong serving, ulong? pending, CancellationToken stoppingToken)
     {
-        var now = Fingerprint();
-        if (now != pending)
+        var now = KnowledgeFiles.Fingerprint(factory.Path);
+        if (pending is { } before && now != before)
         {
             return (serving, now);
         }
@@ -77,32 +101,46 @@ public sealed partial class KnowledgeWatcher(KnowledgeReloader reloader, Knowled
         return (now, now);
     }
 
-    private string Fingerprint()
+    private FileSystemWatcher? Notifications(string path)
     {
-        var path = factory.Path;
-        if (!Directory.Exists(path))
+        try
         {
-            return "";
+            var watcher = new FileSystemWatcher(path)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                InternalBufferSize = 64 * 1024,
+            };
+            watcher.Changed += Noticed;
+            watcher.Created += Noticed;
+            watcher.Deleted += Noticed;
+            watcher.Renamed += Noticed;
+            watcher.Error += (_, e) => LogNotificationsLost(logger, e.GetException());
+            watcher.Error += (_, _) => Volatile.Write(ref notified, Stopwatch.GetTimestamp());
+            watcher.EnableRaisingEvents = true;
+            return watcher;
         }
-
-        var problems = new List<KnowledgeError>();
-        var text = new StringBuilder();
-        foreach (var file in KnowledgeFiles.List(path, problems))
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            var info = new FileInfo(Path.Combine(path, file));
-            try
-            {
-                text.Append(file).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
-            }
-            catch (IOException)
-            {
-                text.Append(file).Append("|gone\n");
-            }
+            LogNoNotifications(logger, path, e.Message);
+            return null;
         }
+    }
 
-        return text.AppendJoin('\n', problems).ToString();
+    private void Noticed(object sender, FileSystemEventArgs e)
+    {
+        if (!KnowledgeFiles.IsIgnored(Path.GetFileName(e.FullPath)))
+        {
+            Volatile.Write(ref notified, Stopwatch.GetTimestamp());
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Watching the knowledge folder failed; looking again at the next tick")]
     private static partial void LogWatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No change notifications for {Path} ({Reason}); looking for edits twice a second instead")]
+    private static partial void LogNoNotifications(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Change notifications for the knowledge folder were lost; looking at the whole folder now")]
+    private static partial void LogNotificationsLost(ILogger logger, Exception exception);
 }

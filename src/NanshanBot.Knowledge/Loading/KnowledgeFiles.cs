@@ -15,12 +15,27 @@ public static class KnowledgeFiles
     /// <summary>The relative paths ('/'-separated, sorted) of the files to read.</summary>
     public static List<string> List(string root, List<KnowledgeError> errors)
     {
-        var full = Path.GetFullPath(root);
-        var real = new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
         var files = new List<string>();
-        Walk(full, "", [full, real], files, errors);
+        Visit(root, (relative, _) => files.Add(relative), errors);
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    /// <summary>A number that changes when a file to read is added, removed, renamed, resized or written, or when
+    /// what cannot be read changes; 0 for a folder that does not exist (see <see cref="FolderFingerprint"/>).</summary>
+    public static ulong Fingerprint(string root) => FolderFingerprint.Of(root);
+
+    private static void Visit(string root, Action<string, FileInfo> visit, List<KnowledgeError> errors)
+    {
+        var roots = Roots(root);
+        Walk(roots[0], "", roots, visit, errors);
+    }
+
+    /// <summary>The folder's full path, and where it really is if it is a link: what a link may lead into.</summary>
+    internal static string[] Roots(string root)
+    {
+        var full = Path.GetFullPath(root);
+        return [full, new DirectoryInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full];
     }
 
     /// <summary>The text of a listed file, or null with the problem added.</summary>
@@ -54,7 +69,9 @@ public static class KnowledgeFiles
             .ToList();
     }
 
-    public static bool IsIgnored(string name) =>
+    public static bool IsIgnored(string name) => IsIgnored(name.AsSpan());
+
+    public static bool IsIgnored(ReadOnlySpan<char> name) =>
         name.StartsWith('.') || name.EndsWith('~') || (name.StartsWith('#') && name.EndsWith('#'))
         || name.EndsWith(".swp", StringComparison.OrdinalIgnoreCase);
 
@@ -62,10 +79,17 @@ public static class KnowledgeFiles
         relativePath.EndsWith(".kb", StringComparison.OrdinalIgnoreCase) || IsArticle(relativePath)
         || relativePath.StartsWith("language/", StringComparison.Ordinal);
 
+    /// <summary><see cref="IsKnowledge(string)"/> of the file <paramref name="name"/> in the folder
+    /// <paramref name="prefix"/> ("" or ending in '/').</summary>
+    internal static bool IsKnowledge(string prefix, ReadOnlySpan<char> name) =>
+        name.EndsWith(".kb", StringComparison.OrdinalIgnoreCase)
+        || (prefix.StartsWith("articles/", StringComparison.Ordinal) && name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        || prefix.StartsWith("language/", StringComparison.Ordinal);
+
     public static bool IsArticle(string relativePath) =>
         relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    private static void Walk(string folder, string prefix, string[] roots, List<string> files, List<KnowledgeError> errors)
+    private static void Walk(string folder, string prefix, string[] roots, Action<string, FileInfo> visit, List<KnowledgeError> errors)
     {
         IEnumerable<FileSystemInfo> entries;
         try
@@ -80,25 +104,29 @@ public static class KnowledgeFiles
 
         foreach (var entry in entries.Where(e => !IsIgnored(e.Name)))
         {
+            // Only a link (a reparse point) is asked for its target: that is a system call per entry.
             var relative = prefix + entry.Name;
-            if (entry.LinkTarget is not null)
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
             {
-                Link(entry, relative, roots, files, errors);
+                Link(entry, relative, roots, visit, errors);
             }
-            else if (entry is DirectoryInfo && relative != DraftsFolder)
+            else if (entry is DirectoryInfo directory)
             {
-                Walk(entry.FullName, relative + "/", roots, files, errors);
+                if (relative != DraftsFolder)
+                {
+                    Walk(directory.FullName, relative + "/", roots, visit, errors);
+                }
             }
-            else if (IsKnowledge(relative))
+            else if (entry is FileInfo file && IsKnowledge(relative))
             {
-                files.Add(relative);
+                visit(relative, file);
             }
         }
     }
 
     /// <summary>A symlink to a file inside the folder is read like the file; one to a folder inside it is not
     /// followed (the folder is walked where it is).</summary>
-    private static void Link(FileSystemInfo link, string relative, string[] roots, List<string> files, List<KnowledgeError> errors)
+    internal static void Link(FileSystemInfo link, string relative, string[] roots, Action<string, FileInfo> visit, List<KnowledgeError> errors)
     {
         var target = link.ResolveLinkTarget(returnFinalTarget: true);
         if (target is null || !target.Exists)
@@ -117,9 +145,9 @@ public static class KnowledgeFiles
             return;
         }
 
-        if (target is FileInfo && IsKnowledge(relative))
+        if (target is FileInfo file && IsKnowledge(relative))
         {
-            files.Add(relative);
+            visit(relative, file);
         }
     }
 }

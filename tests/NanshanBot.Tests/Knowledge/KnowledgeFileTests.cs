@@ -60,4 +60,43 @@ public sealed class KnowledgeFileTests : IDisposable
 
         Assert.Contains(KnowledgeLoader.Load(folder).Facts, f => f.Id == "linked-ferry");
     }
+
+    [Fact]
+    public void TheWatchersFingerprintChangesWithWhatTheLoaderReadsAndWithNothingElse()
+    {
+        var facts = Path.Combine(folder, "facts");
+        var article = Path.Combine(folder, "articles", "ferry.md");
+        var start = KnowledgeFiles.Fingerprint(folder);
+        Assert.Equal(start, KnowledgeFiles.Fingerprint(folder));
+
+        File.WriteAllText(Path.Combine(facts, ".economy.kb.swp"), "\0\0vim swap");
+        File.WriteAllText(Path.Combine(facts, "economy.kb~"), "backup");
+        Directory.CreateDirectory(Path.Combine(facts, "drafts"));
+        File.WriteAllText(Path.Combine(facts, "drafts", "ferry.kb"), "[fact draft]");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not knowledge");
+        Assert.Equal(start, KnowledgeFiles.Fingerprint(folder));
+
+        File.AppendAllText(Path.Combine(facts, "economy.kb"), "\n");
+        var edited = KnowledgeFiles.Fingerprint(folder);
+        Assert.NotEqual(start, edited);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(article)!);
+        File.WriteAllText(article, "---\ntitle: 渡轮\n---\n渡轮。\n");
+        var added = KnowledgeFiles.Fingerprint(folder);
+        File.Move(article, Path.Combine(folder, "articles", "ferries.md"));
+        var renamed = KnowledgeFiles.Fingerprint(folder);
+        File.Delete(Path.Combine(folder, "articles", "ferries.md"));
+        Assert.Equal(edited, KnowledgeFiles.Fingerprint(folder));
+        Assert.Equal(4, new HashSet<ulong> { start, edited, added, renamed }.Count);
+
+        Directory.CreateDirectory(Path.Combine(folder, "drafts"));
+        File.WriteAllText(Path.Combine(folder, "drafts", "ferry.txt"), "[fact linked-ferry]");
+        File.CreateSymbolicLink(Path.Combine(facts, "ferry.kb"), Path.Combine("..", "drafts", "ferry.txt"));
+        var linked = KnowledgeFiles.Fingerprint(folder);
+        File.AppendAllText(Path.Combine(folder, "drafts", "ferry.txt"), "\nzh: 渡轮");
+        var linkedEdited = KnowledgeFiles.Fingerprint(folder);
+        File.CreateSymbolicLink(Path.Combine(facts, "gone.kb"), Path.Combine(facts, "deleted-meanwhile.kb"));
+        var dangling = KnowledgeFiles.Fingerprint(folder);
+        Assert.Equal(4, new HashSet<ulong> { edited, linked, linkedEdited, dangling }.Count);
+    }
 }
