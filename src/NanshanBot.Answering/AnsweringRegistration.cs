@@ -19,7 +19,17 @@ public static class AnsweringRegistration
     {
         services.AddOptions<KnowledgeOptions>();
         services.AddSingleton<KnowledgeFactory>();
-        services.AddSingleton(sp => new KnowledgeState(index ?? sp.GetRequiredService<KnowledgeFactory>().Load()));
+        // The state itself, not a factory that captures the index: that would keep the first index alive past
+        // every reload.
+        if (index is not null)
+        {
+            services.AddSingleton(new KnowledgeState(index));
+        }
+        else
+        {
+            services.AddSingleton(sp => new KnowledgeState(sp.GetRequiredService<KnowledgeFactory>().Load()));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RetrievalOptions>();
         services.AddOptions<ConversationOptions>();

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Fakes;
+using NanshanBot.Retrieval;
+using System.Runtime.CompilerServices;
 using NanshanBot.State;
 using NanshanBot.State.Redis;
 using NanshanBot.Tests.Support;
@@ -63,6 +65,29 @@ public sealed class ConversationRecordTests : IAsyncLifetime
         var answer = Bot().Ask("人均呢？", "c2");
 
         Assert.Contains("54万", answer.Text);
+    }
+
+    [Fact]
+    public void AConversationKeptOverAReloadFindsItsContextWithoutKeepingTheReplacedIndexAlive()
+    {
+        var (bot, replaced) = AskThenReload("c3");
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(replaced.IsAlive);
+        Assert.Contains("54万", bot.Ask("人均呢？", "c3").Text);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (Bot Bot, WeakReference Replaced) AskThenReload(string conversation)
+    {
+        // In a method of its own: a reference the caller's frame kept would keep the index alive.
+        var bot = new Bot(Support.Bot.Load(TestKnowledge.Folder));
+        bot.Ask("2025年南山区地区生产总值是多少？", conversation);
+        var replaced = new WeakReference(bot.Index);
+        bot.Services.GetRequiredService<KnowledgeState>().Replace(Support.Bot.Load(TestKnowledge.Folder));
+        return (bot, replaced);
     }
 
     [Theory]

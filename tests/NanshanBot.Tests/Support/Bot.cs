@@ -20,7 +20,7 @@ public sealed class Bot
     /// <param name="state">A shared state of its own (a Redis other instances use too); this process's memory by default.</param>
     public Bot(KnowledgeIndex? index = null, ISharedState? state = null)
     {
-        Index = index ?? BundledIndex.Value;
+        index ??= BundledIndex.Value;
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(8)));
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
         if (state is not null)
@@ -28,10 +28,11 @@ public sealed class Bot
             services.AddSingleton(state);
         }
 
-        Services = services.AddAnswering(Index).BuildServiceProvider();
+        Services = services.AddAnswering(index).BuildServiceProvider();
     }
 
-    public KnowledgeIndex Index { get; }
+    /// <summary>The index serving now (what a reload replaces: <see cref="KnowledgeState.Replace"/>).</summary>
+    public KnowledgeIndex Index => Services.GetRequiredService<KnowledgeState>().Current;
 
     public FakeTimeProvider Clock { get; }
 
