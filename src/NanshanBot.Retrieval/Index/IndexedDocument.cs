@@ -117,9 +117,12 @@ public sealed class IndexedDocument
     internal bool KeepsNormalizedText => normalizedText is not null;
 
     /// <summary>Whether the normalised text contains <paramref name="word"/> (itself normalised).</summary>
-    public bool TextContains(string word) => normalizedText is not null
-        ? normalizedText.Contains(word, StringComparison.Ordinal)
-        : FoldedText.Contains(Passage!.Text, word);
+    public bool TextContains(string word) => TextIndexOf(word) >= 0;
+
+    /// <summary>Where the normalised text first has <paramref name="word"/> (itself normalised), or -1.</summary>
+    public int TextIndexOf(string word) => normalizedText is not null
+        ? normalizedText.IndexOf(word, StringComparison.Ordinal)
+        : FoldedText.IndexOf(Passage!.Text, word);
 
     /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
     public int Length { get; }

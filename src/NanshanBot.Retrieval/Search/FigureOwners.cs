@@ -52,9 +52,8 @@ internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IRead
     /// question names (what it names only by its paragraph or headline does not count).</summary>
     private bool NamedAfterItsFigure(IndexedDocument document, IEnumerable<string> counted)
     {
-        var text = document.NormalizedText;
-        var said = surfaces.FirstOf(text, counted);
-        var named = namedThings.Select(n => surfaces.FirstAt(text, n)).Where(at => at >= 0).ToList();
+        var said = surfaces.FirstOf(document, counted);
+        var named = namedThings.Select(n => surfaces.FirstAt(document, n)).Where(at => at >= 0).ToList();
         return said >= 0 && named.Count > 0 && named.All(at => at > said);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class KeySurfaces(KnowledgeIndex index)
 
     /// <summary>The first position, or -1 for a key the text does not write or that has no surface of its own (a
     /// translation, a figure).</summary>
-    public int FirstAt(string text, string key)
+    public int FirstAt(IndexedDocument document, string key)
     {
         if (key[0] == DocumentIndexer.GlossPrefix[0] || key[0] == '#')
         {
@@ -28,7 +28,7 @@ internal sealed class KeySurfaces(KnowledgeIndex index)
         var first = -1;
         foreach (var name in names)
         {
-            var at = text.IndexOf(name, StringComparison.Ordinal);
+            var at = document.TextIndexOf(name);
             first = at >= 0 && (first < 0 || at < first) ? at : first;
         }
 
@@ -36,6 +36,6 @@ internal sealed class KeySurfaces(KnowledgeIndex index)
     }
 
     /// <summary>The first position at which the text writes any of the keys, or -1.</summary>
-    public int FirstOf(string text, IEnumerable<string> keys) =>
-        keys.Select(k => FirstAt(text, k)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
+    public int FirstOf(IndexedDocument document, IEnumerable<string> keys) =>
+        keys.Select(k => FirstAt(document, k)).Where(at => at >= 0).DefaultIfEmpty(-1).Min();
 }

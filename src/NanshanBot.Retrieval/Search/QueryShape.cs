@@ -163,9 +163,8 @@ internal sealed partial class QueryShape
             return false;
         }
 
-        var text = document.NormalizedText;
-        var other = surfaces.FirstOf(text, document.OtherPlaces.Where(p => !places.Contains(p)));
-        var asked = surfaces.FirstOf(text, document.OtherPlaces.Where(places.Contains));
+        var other = surfaces.FirstOf(document, document.OtherPlaces.Where(p => !places.Contains(p)));
+        var asked = surfaces.FirstOf(document, document.OtherPlaces.Where(places.Contains));
         return other >= 0 && asked >= 0 && other < asked;
     }
 

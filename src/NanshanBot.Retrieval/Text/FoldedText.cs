@@ -44,13 +44,18 @@ internal static class FoldedText
     });
 
     /// <summary>Whether the folded <paramref name="text"/> contains <paramref name="word"/> (normalised), without
-    /// folding a copy: a character outside ASCII that has no case (a Chinese one) folds only from itself, so the
-    /// search jumps to it as a plain one would.</summary>
-    public static bool Contains(string text, string word)
+    /// folding a copy.</summary>
+    public static bool Contains(string text, string word) => IndexOf(text, word) >= 0;
+
+    /// <summary>Where <paramref name="word"/> (normalised) first stands in the folded <paramref name="text"/> (the
+    /// same place as in the text: folding maps one character to one), or -1, without folding a copy: a character
+    /// outside ASCII that has no case (a Chinese one) folds only from itself, so the search jumps to it as a plain
+    /// one would.</summary>
+    public static int IndexOf(string text, string word)
     {
         if (word.Length == 0)
         {
-            return true;
+            return 0;
         }
 
         var first = word[0];
@@ -62,7 +67,7 @@ internal static class FoldedText
                 i = text.IndexOf(first, i);
                 if (i < 0 || i + word.Length > text.Length)
                 {
-                    return false;
+                    return -1;
                 }
             }
             else if (Fold(text[i]) != first)
@@ -78,10 +83,10 @@ internal static class FoldedText
 
             if (j == word.Length)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 }
