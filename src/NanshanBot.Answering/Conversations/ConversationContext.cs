@@ -27,7 +27,8 @@ public sealed record ConversationContext(IReadOnlyList<string> Questions, IReadO
     }
 
     /// <summary>The context of <paramref name="turn"/> as <paramref name="index"/> reads it: the record's own
-    /// reading when an index of the same knowledge (which reads questions the same way) wrote it, else its questions read again, the oldest first, as they were asked.</summary>
+    /// reading when an index of the same knowledge (which reads questions the same way) wrote it, else its
+    /// questions read again, the oldest first, as they were asked.</summary>
     public static ConversationContext Of(ConversationTurn turn, KnowledgeIndex index, int year)
     {
         if (turn.Reading is { } reading && reading.KnowledgeVersion == index.Knowledge.Version)

@@ -76,7 +76,7 @@ public sealed class CompactIndexTests : IDisposable
     }
 
     [Fact]
-    public void ASentenceSearchedWithoutACopyOfItsNormalisedTextFindsWhatTheCopyWould()
+    public void ASentenceSearchedWithoutACopyOfItsNormalisedTextFindsWhatTheCopyWouldWhereItWould()
     {
         var index = KnowledgeFactory.Load(folder);
         var sentences = index.Documents.Where(d => d.Passage is not null).ToList();
@@ -89,6 +89,7 @@ public sealed class CompactIndexTests : IDisposable
             foreach (var word in words)
             {
                 Assert.True(normalized.Contains(word, StringComparison.Ordinal) == document.TextContains(word), $"{document.Id} and \"{word}\"");
+                Assert.True(normalized.IndexOf(word, StringComparison.Ordinal) == document.TextIndexOf(word), $"{document.Id}: where \"{word}\" is");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,7 +6,6 @@ using NanshanBot.Answering;
 using NanshanBot.Answering.Conversations;
 using NanshanBot.Fakes;
 using NanshanBot.Retrieval;
-using System.Runtime.CompilerServices;
 using NanshanBot.State;
 using NanshanBot.State.Redis;
 using NanshanBot.Tests.Support;
