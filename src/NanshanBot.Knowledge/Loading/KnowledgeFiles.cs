@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 
 namespace NanshanBot.Knowledge.Loading;
@@ -16,7 +17,8 @@ public static class KnowledgeFiles
     public static List<string> List(string root, List<KnowledgeError> errors)
     {
         var files = new List<string>();
-        Visit(root, (relative, _) => files.Add(relative), errors);
+        var roots = Roots(root);
+        Walk(roots[0], "", roots, (prefix, name, _, _) => files.Add(string.Concat(prefix, name)), errors);
         files.Sort(StringComparer.Ordinal);
         return files;
     }
@@ -24,12 +26,6 @@ public static class KnowledgeFiles
     /// <summary>A number that changes when a file to read is added, removed, renamed, resized or written, or when
     /// what cannot be read changes; 0 for a folder that does not exist (see <see cref="FolderFingerprint"/>).</summary>
     public static ulong Fingerprint(string root) => FolderFingerprint.Of(root);
-
-    private static void Visit(string root, Action<string, FileInfo> visit, List<KnowledgeError> errors)
-    {
-        var roots = Roots(root);
-        Walk(roots[0], "", roots, visit, errors);
-    }
 
     /// <summary>The folder's full path, and where it really is if it is a link: what a link may lead into.</summary>
     internal static string[] Roots(string root)
@@ -89,12 +85,40 @@ public static class KnowledgeFiles
     public static bool IsArticle(string relativePath) =>
         relativePath.StartsWith("articles/", StringComparison.Ordinal) && relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
-    private static void Walk(string folder, string prefix, string[] roots, Action<string, FileInfo> visit, List<KnowledgeError> errors)
+    /// <summary>What a walk tells of each file to read: its folder ("" or ending in '/'), its name (where the
+    /// listing holds it: nothing is allocated per file), its size and write time.</summary>
+    internal delegate void FileVisitor(string prefix, ReadOnlySpan<char> name, long length, long writeTicks);
+
+    private static readonly EnumerationOptions Listing = new() { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
+
+    /// <summary>Visits the files to read of a folder and its subfolders. Only folders and links (few) are made
+    /// into strings and objects; only a link is asked for its target (a system call per entry).</summary>
+    internal static void Walk(string folder, string prefix, string[] roots, FileVisitor visit, List<KnowledgeError> errors)
     {
-        IEnumerable<FileSystemInfo> entries;
+        var later = new List<(string Name, bool IsLink, bool IsDirectory)>();
         try
         {
-            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+            var entries = new FileSystemEnumerable<bool>(folder, (ref FileSystemEntry entry) =>
+            {
+                var isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                if (isLink || entry.IsDirectory)
+                {
+                    later.Add((entry.FileName.ToString(), isLink, entry.IsDirectory));
+                }
+                else if (IsKnowledge(prefix, entry.FileName))
+                {
+                    visit(prefix, entry.FileName, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+                }
+
+                return true;
+            }, Listing)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !IsIgnored(entry.FileName),
+            };
+            foreach (var _ in entries)
+            {
+                // The transform above visits each entry as the listing reads it.
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -102,32 +126,32 @@ public static class KnowledgeFiles
             return;
         }
 
-        foreach (var entry in entries.Where(e => !IsIgnored(e.Name)))
+        foreach (var (name, isLink, isDirectory) in later)
         {
-            // Only a link (a reparse point) is asked for its target: that is a system call per entry.
-            var relative = prefix + entry.Name;
-            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+            var path = Path.Combine(folder, name);
+            if (isLink && new FileInfo(path) is { LinkTarget: not null } link)
             {
-                Link(entry, relative, roots, visit, errors);
+                Link(link, prefix, name, roots, visit, errors);
             }
-            else if (entry is DirectoryInfo directory)
+            else if (isDirectory)
             {
-                if (relative != DraftsFolder)
+                if (prefix + name != DraftsFolder)
                 {
-                    Walk(directory.FullName, relative + "/", roots, visit, errors);
+                    Walk(path, prefix + name + "/", roots, visit, errors);
                 }
             }
-            else if (entry is FileInfo file && IsKnowledge(relative))
+            else if (IsKnowledge(prefix, name) && new FileInfo(path) is var file)
             {
-                visit(relative, file);
+                visit(prefix, name, file.Length, file.LastWriteTimeUtc.Ticks);
             }
         }
     }
 
     /// <summary>A symlink to a file inside the folder is read like the file; one to a folder inside it is not
     /// followed (the folder is walked where it is).</summary>
-    internal static void Link(FileSystemInfo link, string relative, string[] roots, Action<string, FileInfo> visit, List<KnowledgeError> errors)
+    private static void Link(FileSystemInfo link, string prefix, string name, string[] roots, FileVisitor visit, List<KnowledgeError> errors)
     {
+        var relative = prefix + name;
         var target = link.ResolveLinkTarget(returnFinalTarget: true);
         if (target is null || !target.Exists)
         {
@@ -147,7 +171,7 @@ public static class KnowledgeFiles
 
         if (target is FileInfo file && IsKnowledge(relative))
         {
-            visit(relative, file);
+            visit(prefix, name, file.Length, file.LastWriteTimeUtc.Ticks);
         }
     }
 }
