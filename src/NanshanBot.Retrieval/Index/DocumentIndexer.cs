@@ -17,6 +17,14 @@ internal sealed class DocumentIndexer(KnowledgeBase knowledge, TextAnalyzer anal
 
     public const string GlossPrefix = "~";
 
+    /// <summary>Whether <paramref name="key"/> is an English sense of a Chinese word (<c>~stem</c>).</summary>
+    public static bool IsSense(string key) => key.StartsWith(GlossPrefix, StringComparison.Ordinal);
+
+    /// <summary>The English senses a key of a sentence carries: a Chinese word's (see <see cref="Glosses"/>), none for
+    /// any other key. The index keeps a sentence's words only and works out its senses from them with this (see
+    /// <see cref="Vocabulary"/>), so it must give what <see cref="Glosses"/> gives the word's tokens.</summary>
+    public IEnumerable<string> SenseKeys(string key) =>
+        key.Length >= 2 && !char.IsAscii(key[0]) ? Glosses(analyzer.WordToken(key)) : [];
 
     public DocumentDraft Fact(Fact fact)
     {

@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 6;
+    private const int Format = 7;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -135,6 +135,9 @@ public static class IndexCache
         for (var id = 0; id < keys; id++)
         {
             writer.Write(vocabulary[id]);
+            var senses = vocabulary.SensesOf(id);
+            writer.Write(senses.Length);
+            writer.Write(MemoryMarshal.AsBytes(senses));
         }
 
         writer.Write(seed.TextBigrams.Count);
@@ -198,15 +201,17 @@ public static class IndexCache
 
     private static IndexSeed ReadBody(BinaryReader reader, string rulesVersion)
     {
-        var vocabulary = new Vocabulary();
-        var keys = reader.ReadInt32();
+        var keys = Count(reader);
+        var keyTexts = new string[keys];
+        var senses = new int[keys][];
         for (var id = 0; id < keys; id++)
         {
-            if (vocabulary.Add(reader.ReadString()) != id)
-            {
-                throw new InvalidDataException("a key is stored twice");
-            }
+            keyTexts[id] = reader.ReadString();
+            senses[id] = new int[Count(reader)];
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(senses[id].AsSpan()));
         }
+
+        var vocabulary = Vocabulary.Restore(keyTexts, senses);
 
         var bigramCount = Count(reader);
         var bigrams = new HashSet<int>(bigramCount);

@@ -9,7 +9,10 @@ namespace NanshanBot.Retrieval.Index;
 /// one 32-bit entry, sorted, with the key's number in the index's <see cref="Index.Vocabulary"/> (22 bits), its
 /// count (4 bits, at most 15: BM25 hardly tells more apart) and what the document does with it (took it from its
 /// paragraph, only lists it, has a figure of some kind beside it); the sets it shares with many others (its value
-/// kinds, the other places it names) are shared instances.</remarks>
+/// kinds, the other places it names) are shared instances. A sentence does not hold the English senses of its
+/// Chinese words (<c>~stem</c>, nearly half of what the indexer counts): what it has of a sense follows from the
+/// words it holds that have it (<see cref="Vocabulary.SensesOf"/>), counted together, taken from the paragraph
+/// only if each was, listed only if each is.</remarks>
 public sealed class IndexedDocument
 {
     private const uint FrequencyMask = 0xF;
@@ -18,6 +21,9 @@ public sealed class IndexedDocument
     private const int FigureShift = 6;
     private const uint FigureMask = 0xF << FigureShift;
     internal const int KeyShift = 10;
+
+    /// <summary>The highest count an entry holds.</summary>
+    internal const int MaxFrequency = (int)FrequencyMask;
 
     /// <summary>The most keys a vocabulary may number (22 bits of an entry).</summary>
     internal const int MaxKeys = 1 << (32 - KeyShift);
@@ -43,7 +49,7 @@ public sealed class IndexedDocument
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
         // has count 0, which the postings leave out.
         var marks = new Dictionary<int, uint>();
-        foreach (var (key, count) in draft.TermFrequencies)
+        foreach (var (key, count) in draft.TermFrequencies.Where(f => !IsDerived(f.Key)))
         {
             marks[vocabulary.Add(key)] = (uint)Math.Min(count, FrequencyMask);
         }
@@ -53,9 +59,11 @@ public sealed class IndexedDocument
         Mark(draft.Figures.Select(f => (f.Key, (uint)f.Value << FigureShift)));
         entries = [.. marks.OrderBy(m => m.Key).Select(m => ((uint)m.Key << KeyShift) | m.Value)];
 
+        bool IsDerived(string key) => Passage is not null && DocumentIndexer.IsSense(key);
+
         void Mark(IEnumerable<(string Key, uint Flag)> flags)
         {
-            foreach (var (key, flag) in flags)
+            foreach (var (key, flag) in flags.Where(f => !IsDerived(f.Key)))
             {
                 var id = vocabulary.Add(key);
                 marks[id] = marks.GetValueOrDefault(id) | flag;
@@ -181,6 +189,32 @@ public sealed class IndexedDocument
 
     internal int FrequencyAt(int position) => (int)(entries[position] & FrequencyMask);
 
+    /// <summary>Adds the document's senses with their counts to <paramref name="counts"/> (indexed by key number,
+    /// zero where untouched), listing each sense it adds first in <paramref name="touched"/>; for the postings.</summary>
+    internal void CountSenses(int[] counts, List<int> touched)
+    {
+        if (Passage is null)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            if ((entry & FrequencyMask) is > 0 and var frequency)
+            {
+                foreach (var sense in vocabulary.SensesOf((int)(entry >> KeyShift)))
+                {
+                    if (counts[sense] == 0)
+                    {
+                        touched.Add(sense);
+                    }
+
+                    counts[sense] += (int)frequency;
+                }
+            }
+        }
+    }
+
     private uint Entry(string key)
     {
         if (!vocabulary.TryGetId(key, out var id))
@@ -188,6 +222,11 @@ public sealed class IndexedDocument
             return 0;
         }
 
+        return Passage is not null && DocumentIndexer.IsSense(key) ? SenseEntry(id) : Find(id);
+    }
+
+    private uint Find(int id)
+    {
         int low = 0, high = entries.Length - 1;
         while (low <= high)
         {
@@ -204,6 +243,45 @@ public sealed class IndexedDocument
         return 0;
     }
 
+    /// <summary>The entry a sentence would hold for sense <paramref name="id"/>: from the words it holds that have
+    /// it (each searched among the fewer of the two: the sense's words, or the sentence's keys).</summary>
+    private uint SenseEntry(int id)
+    {
+        var words = vocabulary.WordsOf(id);
+        uint frequency = 0, own = 0, unlisted = 0, figures = 0;
+        if (words.Length <= entries.Length)
+        {
+            foreach (var word in words)
+            {
+                Add(Find(word));
+            }
+        }
+        else
+        {
+            foreach (var entry in entries)
+            {
+                if (words.BinarySearch((int)(entry >> KeyShift)) >= 0)
+                {
+                    Add(entry);
+                }
+            }
+        }
+
+        return frequency == 0 ? 0
+            : Math.Min(frequency, FrequencyMask) | (own == 0 ? ContextFlag : 0) | (unlisted == 0 ? ListedFlag : 0) | figures;
+
+        void Add(uint entry)
+        {
+            if ((entry & FrequencyMask) is > 0 and var count)
+            {
+                frequency += count;
+                own |= ~entry & ContextFlag;
+                unlisted |= ~entry & ListedFlag;
+                figures |= entry & FigureMask;
+            }
+        }
+    }
+
     private IEnumerable<string> Keys(Func<uint, bool> which)
     {
         foreach (var entry in entries)
@@ -211,6 +289,25 @@ public sealed class IndexedDocument
             if (which(entry))
             {
                 yield return vocabulary[(int)(entry >> KeyShift)];
+            }
+        }
+
+        if (Passage is null)
+        {
+            yield break;
+        }
+
+        var senses = new SortedSet<int>();
+        foreach (var entry in entries)
+        {
+            senses.UnionWith(vocabulary.SensesOf((int)(entry >> KeyShift)).ToArray());
+        }
+
+        foreach (var sense in senses)
+        {
+            if (which(SenseEntry(sense)))
+            {
+                yield return vocabulary[sense];
             }
         }
     }

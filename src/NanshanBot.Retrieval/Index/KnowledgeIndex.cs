@@ -59,6 +59,7 @@ public sealed class KnowledgeIndex
             ranges.Add((key, start, documents.Count - start));
         }
 
+        vocabulary.AddSenses(indexer.SenseKeys);
         var all = documents.ToArray();
         foreach (var (article, start, count) in ranges)
         {
@@ -108,25 +109,22 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>The postings of every key, each as one compressed list in document order: sized first, then
-    /// written, so that the millions of postings of ten thousand articles take no growing lists.</summary>
+    /// written, so that the millions of postings of ten thousand articles take no growing lists. A sentence's senses
+    /// are posted as it would hold them (<see cref="IndexedDocument.CountSenses"/>).</summary>
     private static PostingList[] BuildPostings(IndexedDocument[] documents, int keys)
     {
         var counts = new int[keys];
         var sizes = new int[keys];
         var last = new int[keys];
         Array.Fill(last, -1);
+        var postings = new DocumentPostings(keys);
         for (var i = 0; i < documents.Length; i++)
         {
-            var document = documents[i];
-            for (var k = 0; k < document.KeyCount; k++)
+            foreach (var (key, frequency) in postings.Of(documents[i]))
             {
-                if (document.FrequencyAt(k) is > 0 and var frequency)
-                {
-                    var key = document.KeyAt(k);
-                    counts[key]++;
-                    sizes[key] += PostingList.Size(last[key], i, frequency);
-                    last[key] = i;
-                }
+                counts[key]++;
+                sizes[key] += PostingList.Size(last[key], i, frequency);
+                last[key] = i;
             }
         }
 
@@ -141,17 +139,43 @@ public sealed class KnowledgeIndex
 
         for (var i = 0; i < documents.Length; i++)
         {
-            var document = documents[i];
-            for (var k = 0; k < document.KeyCount; k++)
+            foreach (var (key, frequency) in postings.Of(documents[i]))
             {
-                if (document.FrequencyAt(k) is > 0 and var frequency)
-                {
-                    writers[document.KeyAt(k)].Add(i, frequency);
-                }
+                writers[key].Add(i, frequency);
             }
         }
 
         return lists;
+    }
+
+    /// <summary>What one document posts: each key it counts, with its count (at most 15, as an entry holds it).</summary>
+    private sealed class DocumentPostings(int keys)
+    {
+        private readonly int[] senseCounts = new int[keys];
+        private readonly List<int> senses = [];
+        private readonly List<(int Key, int Frequency)> posted = [];
+
+        public List<(int Key, int Frequency)> Of(IndexedDocument document)
+        {
+            posted.Clear();
+            for (var k = 0; k < document.KeyCount; k++)
+            {
+                if (document.FrequencyAt(k) is > 0 and var frequency)
+                {
+                    posted.Add((document.KeyAt(k), frequency));
+                }
+            }
+
+            document.CountSenses(senseCounts, senses);
+            foreach (var sense in senses)
+            {
+                posted.Add((sense, Math.Min(senseCounts[sense], IndexedDocument.MaxFrequency)));
+                senseCounts[sense] = 0;
+            }
+
+            senses.Clear();
+            return posted;
+        }
     }
 
     private void AddBigrams(string text)

@@ -81,6 +81,10 @@ public sealed class TextAnalyzer
     /// <summary>Characters that end a place's name as a common noun does in English ("Shekou port", "Xili town").</summary>
     private const string NameSuffixes = "港区市湾路街岛镇村县省";
 
+    /// <summary>A Chinese word as a token of its own: its part of speech and whether it is a stop word follow from
+    /// the word itself.</summary>
+    public Token WordToken(string word) => new(word, TokenKind.Word, segmenter.PartOfSpeech(word) ?? "x", IsStop: stopWords.Contains(word));
+
     public bool IsEnglishStop(string word) => stopWords.Contains(word) || stopStems.Contains(EnglishStemmer.Stem(word));
 
     /// <param name="referenceYear">The year that 今年 / "this year" refers to, if known.</param>
