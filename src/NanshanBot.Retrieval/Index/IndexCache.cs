@@ -232,6 +232,7 @@ public static class IndexCache
             places[i] = reader.ReadString().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         }
 
+        var traits = new Dictionary<(int, int, int), SharedTraits>();
         var files = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
         var documents = new Dictionary<Article, ArraySegment<IndexedDocument>>(ReferenceEqualityComparer.Instance);
         for (var count = Count(reader); count > 0; count--)
@@ -260,7 +261,7 @@ public static class IndexCache
             var indexed = new IndexedDocument[passages.Count];
             for (var i = 0; i < indexed.Length; i++)
             {
-                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, keys), vocabulary);
+                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, traits, keys), vocabulary);
             }
 
             files[path] = new ArticleFile(hash, source, passages) { Stamp = stamped ? stamp : null };
@@ -294,25 +295,31 @@ public static class IndexCache
     {
         WriteOptional(writer, document.NormalizedText);
         writer.Write(document.Length);
-        writer.Write(kinds[document.ValueKinds]);
+        writer.Write(kinds[document.Traits.ValueKinds]);
         writer.Write(document.ListsValues);
         writer.Write(document.RelativeYear ?? -1);
-        writer.Write(places[document.OtherPlaces]);
-        writer.Write(places[document.ContextPlaces]);
+        writer.Write(places[document.Traits.OtherPlaces]);
+        writer.Write(places[document.Traits.ContextPlaces]);
         writer.Write(document.NamesSubject);
         writer.Write(document.Entries.Length);
         writer.Write(MemoryMarshal.AsBytes(document.Entries.AsSpan()));
     }
 
-    private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places, int vocabularySize)
+    private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places,
+        Dictionary<(int, int, int), SharedTraits> traits, int vocabularySize)
     {
         var text = ReadOptional(reader);
         var length = reader.ReadInt32();
-        var kindSet = kinds[reader.ReadInt32()];
+        var kindSet = reader.ReadInt32();
         var listsValues = reader.ReadBoolean();
         var relativeYear = reader.ReadInt32();
-        var placeSet = places[reader.ReadInt32()];
-        var contextPlaces = places[reader.ReadInt32()];
+        var placeSet = reader.ReadInt32();
+        var contextPlaces = reader.ReadInt32();
+        if (!traits.TryGetValue((kindSet, placeSet, contextPlaces), out var shared))
+        {
+            shared = traits[(kindSet, placeSet, contextPlaces)] = new SharedTraits(kinds[kindSet], places[placeSet], places[contextPlaces]);
+        }
+
         var namesSubject = reader.ReadBoolean();
         var entries = new uint[Count(reader)];
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(entries.AsSpan()));
@@ -325,8 +332,7 @@ public static class IndexCache
             }
         }
 
-        return new IndexedDocument.Stored(text, length, kindSet, listsValues, relativeYear < 0 ? null : relativeYear,
-            placeSet, contextPlaces, namesSubject, entries);
+        return new IndexedDocument.Stored(text, length, shared, listsValues, relativeYear < 0 ? null : relativeYear, namesSubject, entries);
     }
 
     private static void WriteOptional(BinaryWriter writer, string? value)

@@ -31,20 +31,32 @@ public sealed class IndexedDocument
     private readonly Vocabulary vocabulary;
     private readonly uint[] entries;
 
+    /// <summary>The <see cref="Fact"/> or the <see cref="Passage"/>.</summary>
+    private readonly object origin;
+
+    /// <summary>The sets the document shares with many others.</summary>
+    private readonly SharedTraits traits;
+
+    private readonly short relativeYear;
+    private readonly DocumentFlags flags;
+
+    [Flags]
+    private enum DocumentFlags : byte
+    {
+        ListsValues = 1,
+        NamesSubject = 2,
+    }
+
     internal IndexedDocument(DocumentDraft draft, Vocabulary vocabulary, SharedSets shared)
     {
         this.vocabulary = vocabulary;
-        Fact = draft.Fact;
-        Passage = draft.Passage;
+        origin = (object?)draft.Fact ?? draft.Passage!;
         Source = draft.Source;
         normalizedText = Passage is not null && FoldedText.FoldsTo(Passage.Text, draft.NormalizedText) ? null : draft.NormalizedText;
         Length = draft.Length;
-        ValueKinds = shared.Kinds(draft.ValueKinds);
-        ListsValues = draft.ListsValues;
-        RelativeYear = draft.RelativeYear;
-        OtherPlaces = shared.Places(draft.OtherPlaces);
-        ContextPlaces = shared.Places(draft.ContextPlaces);
-        NamesSubject = draft.NamesSubject;
+        traits = shared.Traits(draft.ValueKinds, draft.OtherPlaces, draft.ContextPlaces);
+        relativeYear = checked((short)(draft.RelativeYear ?? 0));
+        flags = (draft.ListsValues ? DocumentFlags.ListsValues : 0) | (draft.NamesSubject ? DocumentFlags.NamesSubject : 0);
 
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
         // has count 0, which the postings leave out.
@@ -75,21 +87,26 @@ public sealed class IndexedDocument
     internal IndexedDocument(Passage passage, Source source, Stored stored, Vocabulary vocabulary)
     {
         this.vocabulary = vocabulary;
-        Passage = passage;
+        origin = passage;
         Source = source;
-        (normalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries) = stored;
+        normalizedText = stored.NormalizedText;
+        Length = stored.Length;
+        traits = stored.Traits;
+        relativeYear = checked((short)(stored.RelativeYear ?? 0));
+        flags = (stored.ListsValues ? DocumentFlags.ListsValues : 0) | (stored.NamesSubject ? DocumentFlags.NamesSubject : 0);
+        entries = stored.Entries;
     }
 
     /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
-    internal readonly record struct Stored(string? NormalizedText, int Length, IReadOnlySet<char> ValueKinds, bool ListsValues,
-        int? RelativeYear, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces, bool NamesSubject, uint[] Entries);
+    internal readonly record struct Stored(string? NormalizedText, int Length, SharedTraits Traits, bool ListsValues,
+        int? RelativeYear, bool NamesSubject, uint[] Entries);
 
-    internal Stored ToStored() => new(normalizedText, Length, ValueKinds, ListsValues, RelativeYear, OtherPlaces, ContextPlaces, NamesSubject, entries);
+    internal Stored ToStored() => new(normalizedText, Length, traits, ListsValues, RelativeYear, NamesSubject, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
     /// 'a' premises (an office, headquarters or address: with an organisation, an answer to "where").</summary>
-    public IReadOnlySet<char> ValueKinds { get; }
+    public IReadOnlySet<char> ValueKinds => traits.ValueKinds;
 
     /// <summary>The code of an answer kind of language/answer-types.txt.</summary>
     public static char KindCode(string kind) => kind switch
@@ -106,10 +123,10 @@ public sealed class IndexedDocument
     public string Id => Fact?.Id ?? Passage!.Id;
 
     /// <summary>Set for a curated fact (answerable in both languages).</summary>
-    public Fact? Fact { get; }
+    public Fact? Fact => origin as Fact;
 
     /// <summary>Set for a sentence of an uncurated article (in its own language only).</summary>
-    public Passage? Passage { get; }
+    public Passage? Passage => origin as Passage;
 
     public Source Source { get; }
 
@@ -136,22 +153,22 @@ public sealed class IndexedDocument
     public int Length { get; }
 
     /// <summary>Whether the enumerations carry values (7所高校、9家诺奖实验室), so that each item is a statement.</summary>
-    public bool ListsValues { get; }
+    public bool ListsValues => (flags & DocumentFlags.ListsValues) != 0;
 
     /// <summary>The year the figures of an article's sentence refer to when it says so only relatively (去年, this
     /// year), for replies that must say which year a figure is for.</summary>
-    public int? RelativeYear { get; }
+    public int? RelativeYear => relativeYear == 0 ? null : relativeYear;
 
     /// <summary>For an article's sentence: the other districts and cities it names in its own words (宝安区, 福田区),
     /// which make it about them rather than about Nanshan unless it names Nanshan too.</summary>
-    public IReadOnlySet<string> OtherPlaces { get; }
+    public IReadOnlySet<string> OtherPlaces => traits.OtherPlaces;
 
     /// <summary>For an article's sentence that names no place: the other places its paragraph or headline is about
     /// ("全区机器人整机企业18家" in a report on 大鹏), so that its figures are not taken for Nanshan's.</summary>
-    public IReadOnlySet<string> ContextPlaces { get; }
+    public IReadOnlySet<string> ContextPlaces => traits.ContextPlaces;
 
     /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>
-    public bool NamesSubject { get; }
+    public bool NamesSubject => (flags & DocumentFlags.NamesSubject) != 0;
 
     public bool Contains(string token) => (Entry(token) & FrequencyMask) > 0;
 
@@ -350,12 +367,17 @@ internal sealed class DocumentDraft(Fact? fact, Passage? passage, Source source,
     public bool NamesSubject { get; init; }
 }
 
+/// <summary>The sets a document shares with many others: what kinds of value it gives, the other places it names
+/// and those its paragraph is about.</summary>
+internal sealed record SharedTraits(IReadOnlySet<char> ValueKinds, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces);
+
 /// <summary>One instance of each distinct small set the documents of an index hold (a few dozen combinations of
-/// value kinds, a few hundred of places), instead of one per document.</summary>
+/// value kinds, a few hundred of places), instead of one per document, and of each combination of them.</summary>
 internal sealed class SharedSets
 {
     private readonly Dictionary<string, IReadOnlySet<char>> kinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlySet<string>> places = new(StringComparer.Ordinal);
+    private readonly Dictionary<(object, object, object), SharedTraits> traits = [];
 
     public IReadOnlySet<char> Kinds(IReadOnlySet<char> set)
     {
@@ -367,5 +389,12 @@ internal sealed class SharedSets
     {
         var key = string.Join('\n', set.Order(StringComparer.Ordinal));
         return places.TryGetValue(key, out var shared) ? shared : places[key] = new HashSet<string>(set, StringComparer.Ordinal);
+    }
+
+    public SharedTraits Traits(IReadOnlySet<char> valueKinds, IReadOnlySet<string> otherPlaces, IReadOnlySet<string> contextPlaces)
+    {
+        var (kindSet, placeSet, contextSet) = (Kinds(valueKinds), Places(otherPlaces), Places(contextPlaces));
+        var key = ((object)kindSet, (object)placeSet, (object)contextSet);
+        return traits.TryGetValue(key, out var shared) ? shared : traits[key] = new SharedTraits(kindSet, placeSet, contextSet);
     }
 }
