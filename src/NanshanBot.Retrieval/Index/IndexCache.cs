@@ -261,7 +261,7 @@ public static class IndexCache
             var indexed = new IndexedDocument[passages.Count];
             for (var i = 0; i < indexed.Length; i++)
             {
-                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, traits, keys), vocabulary);
+                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, traits, vocabulary));
             }
 
             files[path] = new ArticleFile(hash, source, passages) { Stamp = stamped ? stamp : null };
@@ -306,7 +306,7 @@ public static class IndexCache
     }
 
     private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places,
-        Dictionary<(int, int, int), SharedTraits> traits, int vocabularySize)
+        Dictionary<(int, int, int), SharedTraits> traits, Vocabulary vocabulary)
     {
         var text = ReadOptional(reader);
         var length = reader.ReadInt32();
@@ -317,7 +317,7 @@ public static class IndexCache
         var contextPlaces = reader.ReadInt32();
         if (!traits.TryGetValue((kindSet, placeSet, contextPlaces), out var shared))
         {
-            shared = traits[(kindSet, placeSet, contextPlaces)] = new SharedTraits(kinds[kindSet], places[placeSet], places[contextPlaces]);
+            shared = traits[(kindSet, placeSet, contextPlaces)] = new SharedTraits(vocabulary, kinds[kindSet], places[placeSet], places[contextPlaces]);
         }
 
         var namesSubject = reader.ReadBoolean();
@@ -326,7 +326,7 @@ public static class IndexCache
         for (var i = 0; i < entries.Length; i++)
         {
             var key = entries[i] >> IndexedDocument.KeyShift;
-            if (key >= (uint)vocabularySize || (i > 0 && key <= entries[i - 1] >> IndexedDocument.KeyShift))
+            if (key >= (uint)vocabulary.Count || (i > 0 && key <= entries[i - 1] >> IndexedDocument.KeyShift))
             {
                 throw new InvalidDataException("a document's keys are out of order or unknown");
             }

@@ -28,13 +28,12 @@ public sealed class IndexedDocument
     /// <summary>The most keys a vocabulary may number (22 bits of an entry).</summary>
     internal const int MaxKeys = 1 << (32 - KeyShift);
 
-    private readonly Vocabulary vocabulary;
     private readonly uint[] entries;
 
-    /// <summary>The <see cref="Fact"/> or the <see cref="Passage"/>.</summary>
+    /// <summary>The <see cref="Passage"/>, or a <see cref="Normalized"/> with the fact or the sentence.</summary>
     private readonly object origin;
 
-    /// <summary>The sets the document shares with many others.</summary>
+    /// <summary>The sets the document shares with many others, and the vocabulary that numbers its keys.</summary>
     private readonly SharedTraits traits;
 
     private readonly short relativeYear;
@@ -45,18 +44,24 @@ public sealed class IndexedDocument
     {
         ListsValues = 1,
         NamesSubject = 2,
+        IsPassage = 4,
     }
 
-    internal IndexedDocument(DocumentDraft draft, Vocabulary vocabulary, SharedSets shared)
+    /// <summary>A fact, or a sentence whose normalised text does not follow from it character by character (see
+    /// <see cref="FoldedText"/>), with that text: most sentences keep one copy of their text, not two.</summary>
+    private sealed record Normalized(object Origin, string Text);
+
+    internal IndexedDocument(DocumentDraft draft, SharedSets shared)
     {
-        this.vocabulary = vocabulary;
-        origin = (object?)draft.Fact ?? draft.Passage!;
+        origin = draft.Passage is { } passage && FoldedText.FoldsTo(passage.Text, draft.NormalizedText)
+            ? passage : new Normalized((object?)draft.Fact ?? draft.Passage!, draft.NormalizedText);
         Source = draft.Source;
-        normalizedText = Passage is not null && FoldedText.FoldsTo(Passage.Text, draft.NormalizedText) ? null : draft.NormalizedText;
         Length = draft.Length;
         traits = shared.Traits(draft.ValueKinds, draft.OtherPlaces, draft.ContextPlaces);
         relativeYear = checked((short)(draft.RelativeYear ?? 0));
-        flags = (draft.ListsValues ? DocumentFlags.ListsValues : 0) | (draft.NamesSubject ? DocumentFlags.NamesSubject : 0);
+        flags = (draft.ListsValues ? DocumentFlags.ListsValues : 0) | (draft.NamesSubject ? DocumentFlags.NamesSubject : 0)
+            | (draft.Passage is not null ? DocumentFlags.IsPassage : 0);
+        var vocabulary = Vocabulary;
 
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
         // has count 0, which the postings leave out.
@@ -84,16 +89,15 @@ public sealed class IndexedDocument
     }
 
     /// <summary>A document as the index cache stored it (see <see cref="IndexCache"/>).</summary>
-    internal IndexedDocument(Passage passage, Source source, Stored stored, Vocabulary vocabulary)
+    internal IndexedDocument(Passage passage, Source source, Stored stored)
     {
-        this.vocabulary = vocabulary;
-        origin = passage;
+        origin = stored.NormalizedText is { } text ? new Normalized(passage, text) : passage;
         Source = source;
-        normalizedText = stored.NormalizedText;
         Length = stored.Length;
         traits = stored.Traits;
         relativeYear = checked((short)(stored.RelativeYear ?? 0));
-        flags = (stored.ListsValues ? DocumentFlags.ListsValues : 0) | (stored.NamesSubject ? DocumentFlags.NamesSubject : 0);
+        flags = (stored.ListsValues ? DocumentFlags.ListsValues : 0) | (stored.NamesSubject ? DocumentFlags.NamesSubject : 0)
+            | DocumentFlags.IsPassage;
         entries = stored.Entries;
     }
 
@@ -101,7 +105,7 @@ public sealed class IndexedDocument
     internal readonly record struct Stored(string? NormalizedText, int Length, SharedTraits Traits, bool ListsValues,
         int? RelativeYear, bool NamesSubject, uint[] Entries);
 
-    internal Stored ToStored() => new(normalizedText, Length, traits, ListsValues, RelativeYear, NamesSubject, entries);
+    internal Stored ToStored() => new(KeptText, Length, traits, ListsValues, RelativeYear, NamesSubject, entries);
 
     /// <summary>The kinds of answer the document's text gives: 'n' number, 'o' ordinal, 'y' year, 'd' date,
     /// 'p' percent, 'l' a place (other than Nanshan and its parents), 'h' a person, 'g' an organisation, 'e' a list, 'u' a length of time or a frequency,
@@ -123,30 +127,31 @@ public sealed class IndexedDocument
     public string Id => Fact?.Id ?? Passage!.Id;
 
     /// <summary>Set for a curated fact (answerable in both languages).</summary>
-    public Fact? Fact => origin as Fact;
+    public Fact? Fact => (flags & DocumentFlags.IsPassage) != 0 ? null : (Fact)((Normalized)origin).Origin;
 
     /// <summary>Set for a sentence of an uncurated article (in its own language only).</summary>
-    public Passage? Passage => origin as Passage;
+    public Passage? Passage => (flags & DocumentFlags.IsPassage) == 0 ? null : origin as Passage ?? (Passage)((Normalized)origin).Origin;
 
     public Source Source { get; }
 
     /// <summary>All of the document's text, normalised, for matching words the segmenter split differently (made
     /// when asked for from a sentence that folds to it; <see cref="TextContains"/> searches without making it).</summary>
-    public string NormalizedText => normalizedText ?? FoldedText.Folded(Passage!.Text);
+    public string NormalizedText => KeptText ?? FoldedText.Folded(Passage!.Text);
 
-    /// <summary>The normalised text when it does not follow from the sentence character by character (see
-    /// <see cref="FoldedText"/>): most sentences keep one copy of their text, not two.</summary>
-    private readonly string? normalizedText;
+    /// <summary>The normalised text when the document keeps it (see <see cref="Normalized"/>).</summary>
+    private string? KeptText => (origin as Normalized)?.Text;
 
-    /// <summary>Whether the document keeps a copy of its normalised text (see <see cref="normalizedText"/>).</summary>
-    internal bool KeepsNormalizedText => normalizedText is not null;
+    private Vocabulary Vocabulary => traits.Vocabulary;
+
+    /// <summary>Whether the document keeps a copy of its normalised text (see <see cref="KeptText"/>).</summary>
+    internal bool KeepsNormalizedText => KeptText is not null;
 
     /// <summary>Whether the normalised text contains <paramref name="word"/> (itself normalised).</summary>
     public bool TextContains(string word) => TextIndexOf(word) >= 0;
 
     /// <summary>Where the normalised text first has <paramref name="word"/> (itself normalised), or -1.</summary>
-    public int TextIndexOf(string word) => normalizedText is not null
-        ? normalizedText.IndexOf(word, StringComparison.Ordinal)
+    public int TextIndexOf(string word) => KeptText is { } kept
+        ? kept.IndexOf(word, StringComparison.Ordinal)
         : FoldedText.IndexOf(Passage!.Text, word);
 
     /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
@@ -219,7 +224,7 @@ public sealed class IndexedDocument
         {
             if ((entry & FrequencyMask) is > 0 and var frequency)
             {
-                foreach (var sense in vocabulary.SensesOf((int)(entry >> KeyShift)))
+                foreach (var sense in Vocabulary.SensesOf((int)(entry >> KeyShift)))
                 {
                     if (counts[sense] == 0)
                     {
@@ -234,7 +239,7 @@ public sealed class IndexedDocument
 
     private uint Entry(string key)
     {
-        if (!vocabulary.TryGetId(key, out var id))
+        if (!Vocabulary.TryGetId(key, out var id))
         {
             return 0;
         }
@@ -264,7 +269,7 @@ public sealed class IndexedDocument
     /// it (each searched among the fewer of the two: the sense's words, or the sentence's keys).</summary>
     private uint SenseEntry(int id)
     {
-        var words = vocabulary.WordsOf(id);
+        var words = Vocabulary.WordsOf(id);
         uint frequency = 0, own = 0, unlisted = 0, figures = 0;
         if (words.Length <= entries.Length)
         {
@@ -305,7 +310,7 @@ public sealed class IndexedDocument
         {
             if (which(entry))
             {
-                yield return vocabulary[(int)(entry >> KeyShift)];
+                yield return Vocabulary[(int)(entry >> KeyShift)];
             }
         }
 
@@ -317,14 +322,14 @@ public sealed class IndexedDocument
         var senses = new SortedSet<int>();
         foreach (var entry in entries)
         {
-            senses.UnionWith(vocabulary.SensesOf((int)(entry >> KeyShift)).ToArray());
+            senses.UnionWith(Vocabulary.SensesOf((int)(entry >> KeyShift)).ToArray());
         }
 
         foreach (var sense in senses)
         {
             if (which(SenseEntry(sense)))
             {
-                yield return vocabulary[sense];
+                yield return Vocabulary[sense];
             }
         }
     }
@@ -368,12 +373,12 @@ internal sealed class DocumentDraft(Fact? fact, Passage? passage, Source source,
 }
 
 /// <summary>The sets a document shares with many others: what kinds of value it gives, the other places it names
-/// and those its paragraph is about.</summary>
-internal sealed record SharedTraits(IReadOnlySet<char> ValueKinds, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces);
+/// and those its paragraph is about; and the vocabulary of its index.</summary>
+internal sealed record SharedTraits(Vocabulary Vocabulary, IReadOnlySet<char> ValueKinds, IReadOnlySet<string> OtherPlaces, IReadOnlySet<string> ContextPlaces);
 
 /// <summary>One instance of each distinct small set the documents of an index hold (a few dozen combinations of
 /// value kinds, a few hundred of places), instead of one per document, and of each combination of them.</summary>
-internal sealed class SharedSets
+internal sealed class SharedSets(Vocabulary vocabulary)
 {
     private readonly Dictionary<string, IReadOnlySet<char>> kinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlySet<string>> places = new(StringComparer.Ordinal);
@@ -395,6 +400,6 @@ internal sealed class SharedSets
     {
         var (kindSet, placeSet, contextSet) = (Kinds(valueKinds), Places(otherPlaces), Places(contextPlaces));
         var key = ((object)kindSet, (object)placeSet, (object)contextSet);
-        return traits.TryGetValue(key, out var shared) ? shared : traits[key] = new SharedTraits(kindSet, placeSet, contextSet);
+        return traits.TryGetValue(key, out var shared) ? shared : traits[key] = new SharedTraits(vocabulary, kindSet, placeSet, contextSet);
     }
 }

@@ -31,7 +31,7 @@ public sealed class KnowledgeIndex
         vocabulary = reusable?.Vocabulary ?? new Vocabulary();
         textBigrams = reusable is null ? [] : new HashSet<int>(reusable.TextBigrams);
         var indexer = new DocumentIndexer(knowledge, Analyzer, Persons, Places);
-        var shared = new SharedSets();
+        var shared = new SharedSets(vocabulary);
         var documents = new List<IndexedDocument>(knowledge.Facts.Count + knowledge.Passages.Count);
         foreach (var fact in knowledge.Facts)
         {
@@ -78,7 +78,7 @@ public sealed class KnowledgeIndex
 
         void Add(DocumentDraft draft)
         {
-            documents.Add(new IndexedDocument(draft, vocabulary, shared));
+            documents.Add(new IndexedDocument(draft, shared));
             AddBigrams(draft.NormalizedText);
             Added++;
         }
