@@ -11,8 +11,8 @@ namespace NanshanBot.Retrieval.Index;
 /// paragraph, only lists it, has a figure of some kind beside it); the sets it shares with many others (its value
 /// kinds, the other places it names) are shared instances. A sentence does not hold the English senses of its
 /// Chinese words (<c>~stem</c>, nearly half of what the indexer counts): what it has of a sense follows from the
-/// words it holds that have it (<see cref="Vocabulary.SensesOf"/>), counted together, taken from the paragraph
-/// only if each was, listed only if each is.</remarks>
+/// words it holds that have it (<see cref="Vocabulary.SensesOf"/>), counted together, listed only if each is; or,
+/// if none of its own words has it, taken from its paragraph once.</remarks>
 public sealed class IndexedDocument
 {
     private const uint FrequencyMask = 0xF;
@@ -220,18 +220,27 @@ public sealed class IndexedDocument
             return;
         }
 
-        foreach (var entry in entries)
+        // Its own words first: a sense that one of them has is the sentence's own, as many times as they say it;
+        // one that only its paragraph's words have, it took from the paragraph once.
+        foreach (var fromParagraph in (bool[])[false, true])
         {
-            if ((entry & FrequencyMask) is > 0 and var frequency)
+            foreach (var entry in entries)
             {
-                foreach (var sense in Vocabulary.SensesOf((int)(entry >> KeyShift)))
+                if ((entry & FrequencyMask) is > 0 and var frequency && ((entry & ContextFlag) != 0) == fromParagraph)
                 {
-                    if (counts[sense] == 0)
+                    foreach (var sense in Vocabulary.SensesOf((int)(entry >> KeyShift)))
                     {
-                        touched.Add(sense);
-                    }
+                        if (counts[sense] == 0)
+                        {
+                            touched.Add(sense);
+                        }
+                        else if (fromParagraph)
+                        {
+                            continue;
+                        }
 
-                    counts[sense] += (int)frequency;
+                        counts[sense] += (int)frequency;
+                    }
                 }
             }
         }
@@ -265,12 +274,14 @@ public sealed class IndexedDocument
         return 0;
     }
 
-    /// <summary>The entry a sentence would hold for sense <paramref name="id"/>: from the words it holds that have
-    /// it (each searched among the fewer of the two: the sense's words, or the sentence's keys).</summary>
+    /// <summary>The entry a sentence would hold for sense <paramref name="id"/>: from its own words that have it,
+    /// or else from its paragraph's (see <see cref="CountSenses"/>). Each word is searched among the fewer of the
+    /// two: the sense's words, or the sentence's keys.</summary>
     private uint SenseEntry(int id)
     {
         var words = Vocabulary.WordsOf(id);
-        uint frequency = 0, own = 0, unlisted = 0, figures = 0;
+        uint frequency = 0, unlisted = 0, figures = 0;
+        var fromParagraph = false;
         if (words.Length <= entries.Length)
         {
             foreach (var word in words)
@@ -289,15 +300,20 @@ public sealed class IndexedDocument
             }
         }
 
-        return frequency == 0 ? 0
-            : Math.Min(frequency, FrequencyMask) | (own == 0 ? ContextFlag : 0) | (unlisted == 0 ? ListedFlag : 0) | figures;
+        return frequency > 0 ? Math.Min(frequency, FrequencyMask) | (unlisted == 0 ? ListedFlag : 0) | figures
+            : fromParagraph ? 1 | ContextFlag : 0;
 
         void Add(uint entry)
         {
             if ((entry & FrequencyMask) is > 0 and var count)
             {
+                if ((entry & ContextFlag) != 0)
+                {
+                    fromParagraph = true;
+                    return;
+                }
+
                 frequency += count;
-                own |= ~entry & ContextFlag;
                 unlisted |= ~entry & ListedFlag;
                 figures |= entry & FigureMask;
             }

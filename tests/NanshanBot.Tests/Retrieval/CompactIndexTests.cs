@@ -44,14 +44,38 @@ public sealed class CompactIndexTests : IDisposable
         var expected = new Dictionary<int, List<Posting>>();
         for (var d = 0; d < index.Documents.Count; d++)
         {
+            // A key the document holds, and (for an article's sentence) the senses of its words, counted together;
+            // a sense only a key taken from its paragraph has, once.
             var document = index.Documents[d];
+            var counts = new SortedDictionary<int, int>();
+            var fromParagraph = new HashSet<int>();
             for (var k = 0; k < document.KeyCount; k++)
             {
-                if (document.FrequencyAt(k) > 0)
+                if (document.FrequencyAt(k) is > 0 and var frequency)
                 {
-                    (expected.TryGetValue(document.KeyAt(k), out var list) ? list : expected[document.KeyAt(k)] = [])
-                        .Add(new Posting(d, (byte)document.FrequencyAt(k)));
+                    counts[document.KeyAt(k)] = frequency;
+                    foreach (var sense in document.Passage is null ? [] : vocabulary.SensesOf(document.KeyAt(k)).ToArray())
+                    {
+                        if (document.IsContextKey(vocabulary[document.KeyAt(k)]))
+                        {
+                            fromParagraph.Add(sense);
+                        }
+                        else
+                        {
+                            counts[sense] = counts.GetValueOrDefault(sense) + frequency;
+                        }
+                    }
                 }
+            }
+
+            foreach (var sense in fromParagraph)
+            {
+                counts.TryAdd(sense, 1);
+            }
+
+            foreach (var (key, count) in counts)
+            {
+                (expected.TryGetValue(key, out var list) ? list : expected[key] = []).Add(new Posting(d, (byte)Math.Min(count, 15)));
             }
         }
 
@@ -72,7 +96,37 @@ public sealed class CompactIndexTests : IDisposable
 
         Assert.Equal(expected.Count, index.IndexedWords.Count());
         Assert.True(longGaps > 0 && counted > 0, "the knowledge should have gaps of several bytes and counts above one");
+        Assert.Contains(expected.Keys, key => DocumentIndexer.IsSense(vocabulary[key]));
         Assert.Equal(0, index.DocumentFrequency("no-such-key"));
+    }
+
+    [Fact]
+    public void ASentenceHasTheEnglishSensesOfItsWordsAsTheIndexerCountedThem()
+    {
+        // The index keeps a sentence's words only and works out their senses; the indexer still counts the senses
+        // of every token it reads. What a sentence has of each sense must be what the indexer counted.
+        var index = KnowledgeFactory.Load(folder);
+        var indexer = new DocumentIndexer(index.Knowledge, index.Analyzer, index.Persons, index.Places);
+        var documents = index.Documents.Where(d => d.Passage is not null).ToDictionary(d => (object)d.Passage!, ReferenceEqualityComparer.Instance);
+        var (senses, differing) = (0, new List<string>());
+        foreach (var article in index.Knowledge.Passages.GroupBy(p => p.Article))
+        {
+            foreach (var draft in indexer.Article(article.Key, [.. article]))
+            {
+                var document = documents[draft.Passage!];
+                var counted = draft.TermFrequencies.Keys.Where(DocumentIndexer.IsSense).ToList();
+                senses += counted.Count;
+                differing.AddRange(counted
+                    .Where(key => !document.Contains(key) || document.IsContextKey(key) != draft.ContextKeys.Contains(key)
+                        || document.IsListed(key) != draft.Listed.Contains(key) || document.FiguresOf(key) != draft.Figures.GetValueOrDefault(key))
+                    .Select(key => $"{draft.Passage!.Id} {key} contains {document.Contains(key)} context {document.IsContextKey(key)}/{draft.ContextKeys.Contains(key)} listed {document.IsListed(key)}/{draft.Listed.Contains(key)} figures {document.FiguresOf(key)}/{draft.Figures.GetValueOrDefault(key)}"));
+                differing.AddRange(document.FigureKeys.Concat(document.ContextKeys).Concat(document.Listed)
+                    .Where(key => DocumentIndexer.IsSense(key) && !counted.Contains(key)).Select(key => $"{draft.Passage!.Id} {key} (not counted)"));
+            }
+        }
+
+        Assert.True(senses > 1000, $"the knowledge should have many senses ({senses})");
+        Assert.True(differing.Count == 0, string.Join("\n", differing));
     }
 
     [Fact]
