@@ -177,6 +177,26 @@ public sealed class IndexedDocument
 
     public bool Contains(string token) => (Entry(token) & FrequencyMask) > 0;
 
+    /// <summary>What the document does with <paramref name="key"/>, found once for several questions about it.</summary>
+    public KeyUse Use(string key) => new(Entry(key));
+
+    /// <summary>What a document does with one key (see <see cref="Use"/>).</summary>
+    public readonly struct KeyUse
+    {
+        private readonly uint entry;
+
+        internal KeyUse(uint entry) => this.entry = entry;
+
+        /// <inheritdoc cref="IndexedDocument.Contains"/>
+        public bool IsPresent => (entry & FrequencyMask) > 0;
+
+        /// <inheritdoc cref="IndexedDocument.IsContextKey"/>
+        public bool FromContext => (entry & ContextFlag) != 0;
+
+        /// <inheritdoc cref="IndexedDocument.IsListed"/>
+        public bool IsListed => (entry & ListedFlag) != 0;
+    }
+
     /// <summary>For an article's sentence, whether it took <paramref name="key"/> from its paragraph or headline
     /// (a year, an entity, a subject) rather than from its own words.</summary>
     public bool IsContextKey(string key) => (Entry(key) & ContextFlag) != 0;
@@ -212,38 +232,49 @@ public sealed class IndexedDocument
     internal int FrequencyAt(int position) => (int)(entries[position] & FrequencyMask);
 
     /// <summary>Adds the document's senses with their counts to <paramref name="counts"/> (indexed by key number,
-    /// zero where untouched), listing each sense it adds first in <paramref name="touched"/>; for the postings.</summary>
-    internal void CountSenses(int[] counts, List<int> touched)
+    /// zero where untouched), listing each sense it adds in <paramref name="touched"/>; for the postings. The senses
+    /// its own words have count as often as the words do; one that only words it took from its paragraph have
+    /// counts once. <paramref name="fromParagraph"/> is room for those, left empty.</summary>
+    internal void CountSenses(int[] counts, List<int> touched, List<int> fromParagraph)
     {
         if (Passage is null)
         {
             return;
         }
 
-        // Its own words first: a sense that one of them has is the sentence's own, as many times as they say it;
-        // one that only its paragraph's words have, it took from the paragraph once.
-        foreach (var fromParagraph in (bool[])[false, true])
+        var links = Vocabulary.Links.Senses;
+        foreach (var entry in entries)
         {
-            foreach (var entry in entries)
+            if ((entry & FrequencyMask) is > 0 and var frequency && links.Of((int)(entry >> KeyShift)) is { IsEmpty: false } senses)
             {
-                if ((entry & FrequencyMask) is > 0 and var frequency && ((entry & ContextFlag) != 0) == fromParagraph)
+                if ((entry & ContextFlag) != 0)
                 {
-                    foreach (var sense in Vocabulary.SensesOf((int)(entry >> KeyShift)))
-                    {
-                        if (counts[sense] == 0)
-                        {
-                            touched.Add(sense);
-                        }
-                        else if (fromParagraph)
-                        {
-                            continue;
-                        }
+                    fromParagraph.AddRange(senses);
+                    continue;
+                }
 
-                        counts[sense] += (int)frequency;
+                foreach (var sense in senses)
+                {
+                    if (counts[sense] == 0)
+                    {
+                        touched.Add(sense);
                     }
+
+                    counts[sense] += (int)frequency;
                 }
             }
         }
+
+        foreach (var sense in fromParagraph)
+        {
+            if (counts[sense] == 0)
+            {
+                touched.Add(sense);
+                counts[sense] = 1;
+            }
+        }
+
+        fromParagraph.Clear();
     }
 
     private uint Entry(string key)
@@ -275,14 +306,14 @@ public sealed class IndexedDocument
     }
 
     /// <summary>The entry a sentence would hold for sense <paramref name="id"/>: from its own words that have it,
-    /// or else from its paragraph's (see <see cref="CountSenses"/>). Each word is searched among the fewer of the
-    /// two: the sense's words, or the sentence's keys.</summary>
+    /// or else from its paragraph's (see <see cref="CountSenses"/>). A sense of a few words has each searched among
+    /// the sentence's keys; one of many, the two lists are walked together.</summary>
     private uint SenseEntry(int id)
     {
         var words = Vocabulary.WordsOf(id);
         uint frequency = 0, unlisted = 0, figures = 0;
         var fromParagraph = false;
-        if (words.Length <= entries.Length)
+        if (words.Length * 4 <= entries.Length)
         {
             foreach (var word in words)
             {
@@ -291,11 +322,22 @@ public sealed class IndexedDocument
         }
         else
         {
-            foreach (var entry in entries)
+            // Both sorted, of similar lengths: one walk through the two.
+            for (int w = 0, e = 0; w < words.Length && e < entries.Length;)
             {
-                if (words.BinarySearch((int)(entry >> KeyShift)) >= 0)
+                var key = (int)(entries[e] >> KeyShift);
+                if (key < words[w])
                 {
-                    Add(entry);
+                    e++;
+                }
+                else if (key > words[w])
+                {
+                    w++;
+                }
+                else
+                {
+                    Add(entries[e++]);
+                    w++;
                 }
             }
         }
@@ -320,34 +362,28 @@ public sealed class IndexedDocument
         }
     }
 
+    /// <summary>The keys whose entries <paramref name="which"/> picks, the senses' among them: a sense whose derived
+    /// entry is picked has a word whose entry is (a flag of its own words or, for one taken from the paragraph, of a
+    /// paragraph's word), so only those words' senses are looked at.</summary>
     private IEnumerable<string> Keys(Func<uint, bool> which)
     {
+        var vocabulary = Vocabulary;
+        var picked = new List<string>();
+        List<int>? senses = null;
         foreach (var entry in entries)
         {
             if (which(entry))
             {
-                yield return Vocabulary[(int)(entry >> KeyShift)];
+                picked.Add(vocabulary[(int)(entry >> KeyShift)]);
+                if (Passage is not null && vocabulary.SensesOf((int)(entry >> KeyShift)) is { IsEmpty: false } of)
+                {
+                    (senses ??= []).AddRange(of);
+                }
             }
         }
 
-        if (Passage is null)
-        {
-            yield break;
-        }
-
-        var senses = new SortedSet<int>();
-        foreach (var entry in entries)
-        {
-            senses.UnionWith(Vocabulary.SensesOf((int)(entry >> KeyShift)).ToArray());
-        }
-
-        foreach (var sense in senses)
-        {
-            if (which(SenseEntry(sense)))
-            {
-                yield return Vocabulary[sense];
-            }
-        }
+        return senses is null ? picked
+            : picked.Concat(senses.Distinct().Order().Where(sense => which(SenseEntry(sense))).Select(sense => vocabulary[sense]));
     }
 }
 

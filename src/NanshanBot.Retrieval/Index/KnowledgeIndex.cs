@@ -110,71 +110,139 @@ public sealed class KnowledgeIndex
 
     /// <summary>The postings of every key, each as one compressed list in document order: sized first, then
     /// written, so that the millions of postings of ten thousand articles take no growing lists. A sentence's senses
-    /// are posted as it would hold them (<see cref="IndexedDocument.CountSenses"/>).</summary>
+    /// are posted as it would hold them (<see cref="IndexedDocument.CountSenses"/>). The first and the second half
+    /// of the documents are read at once, on two threads: each half sizes and writes its own part of every list.</summary>
     private static PostingList[] BuildPostings(IndexedDocument[] documents, int keys)
     {
-        var counts = new int[keys];
-        var sizes = new int[keys];
-        var last = new int[keys];
-        Array.Fill(last, -1);
-        var postings = new DocumentPostings(keys);
-        for (var i = 0; i < documents.Length; i++)
-        {
-            foreach (var (key, frequency) in postings.Of(documents[i]))
-            {
-                counts[key]++;
-                sizes[key] += PostingList.Size(last[key], i, frequency);
-                last[key] = i;
-            }
-        }
-
+        var halves = new[] { new PostingHalf(keys, 0, documents.Length / 2), new PostingHalf(keys, documents.Length / 2, documents.Length) };
+        Parallel.ForEach(halves, half => half.Size(documents));
+        var (front, back) = (halves[0], halves[1]);
         var lists = new PostingList[keys];
-        var writers = new PostingList.Writer[keys];
         for (var key = 0; key < keys; key++)
         {
-            var bytes = counts[key] == 0 ? [] : new byte[sizes[key]];
-            lists[key] = counts[key] == 0 ? PostingList.Empty : new PostingList(bytes, counts[key]);
-            writers[key] = new PostingList.Writer(bytes);
+            // The back half sized its first posting as if it were the list's first; it follows the front's last.
+            var backSize = back.Sizes[key] + (front.Last[key] < 0 || back.First[key] < 0 ? 0
+                : PostingList.Size(front.Last[key], back.First[key], back.FirstFrequency[key]) - PostingList.Size(-1, back.First[key], back.FirstFrequency[key]));
+            var count = front.Counts[key] + back.Counts[key];
+            var bytes = count == 0 ? [] : new byte[front.Sizes[key] + backSize];
+            lists[key] = count == 0 ? PostingList.Empty : new PostingList(bytes, count);
+            front.Writers[key] = new PostingList.Writer(bytes);
+            back.Writers[key] = new PostingList.Writer(bytes, front.Sizes[key], front.Last[key]);
         }
 
-        for (var i = 0; i < documents.Length; i++)
-        {
-            foreach (var (key, frequency) in postings.Of(documents[i]))
-            {
-                writers[key].Add(i, frequency);
-            }
-        }
-
+        Parallel.ForEach(halves, half => half.Write(documents));
         return lists;
     }
 
-    /// <summary>What one document posts: each key it counts, with its count (at most 15, as an entry holds it).</summary>
+    /// <summary>The postings of a range of documents: their sizes per key, then written into each key's list.</summary>
+    private sealed class PostingHalf(int keys, int start, int end)
+    {
+        private readonly DocumentPostings postings = new(keys);
+
+        public int[] Counts { get; } = new int[keys];
+
+        public int[] Sizes { get; } = new int[keys];
+
+        /// <summary>Each key's last document in the range, or -1.</summary>
+        public int[] Last { get; } = Filled(keys);
+
+        /// <summary>Each key's first document in the range, or -1, and its count there.</summary>
+        public int[] First { get; } = Filled(keys);
+
+        public int[] FirstFrequency { get; } = new int[keys];
+
+        public PostingList.Writer[] Writers { get; } = new PostingList.Writer[keys];
+
+        public void Size(IndexedDocument[] documents)
+        {
+            for (var i = start; i < end; i++)
+            {
+                postings.Read(documents[i]);
+                var posted = postings.Keys;
+                var frequencies = postings.Frequencies;
+                for (var p = 0; p < posted.Length; p++)
+                {
+                    var key = posted[p];
+                    if (Counts[key]++ == 0)
+                    {
+                        (First[key], FirstFrequency[key]) = (i, frequencies[p]);
+                    }
+
+                    Sizes[key] += PostingList.Size(Last[key], i, frequencies[p]);
+                    Last[key] = i;
+                }
+            }
+        }
+
+        public void Write(IndexedDocument[] documents)
+        {
+            for (var i = start; i < end; i++)
+            {
+                postings.Read(documents[i]);
+                var posted = postings.Keys;
+                var frequencies = postings.Frequencies;
+                for (var p = 0; p < posted.Length; p++)
+                {
+                    Writers[posted[p]].Add(i, frequencies[p]);
+                }
+            }
+        }
+
+        private static int[] Filled(int keys)
+        {
+            var array = new int[keys];
+            Array.Fill(array, -1);
+            return array;
+        }
+    }
+
+    /// <summary>What one document posts: each key it counts, with its count (at most 15, as an entry holds it), in
+    /// arrays reused from one document to the next.</summary>
     private sealed class DocumentPostings(int keys)
     {
         private readonly int[] senseCounts = new int[keys];
         private readonly List<int> senses = [];
-        private readonly List<(int Key, int Frequency)> posted = [];
+        private readonly List<int> fromParagraph = [];
+        private int[] keyArray = new int[256];
+        private int[] frequencyArray = new int[256];
 
-        public List<(int Key, int Frequency)> Of(IndexedDocument document)
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<int> Keys => keyArray.AsSpan(0, Count);
+
+        public ReadOnlySpan<int> Frequencies => frequencyArray.AsSpan(0, Count);
+
+        public void Read(IndexedDocument document)
         {
-            posted.Clear();
+            Count = 0;
             for (var k = 0; k < document.KeyCount; k++)
             {
                 if (document.FrequencyAt(k) is > 0 and var frequency)
                 {
-                    posted.Add((document.KeyAt(k), frequency));
+                    Post(document.KeyAt(k), frequency);
                 }
             }
 
-            document.CountSenses(senseCounts, senses);
+            document.CountSenses(senseCounts, senses, fromParagraph);
             foreach (var sense in senses)
             {
-                posted.Add((sense, Math.Min(senseCounts[sense], IndexedDocument.MaxFrequency)));
+                Post(sense, Math.Min(senseCounts[sense], IndexedDocument.MaxFrequency));
                 senseCounts[sense] = 0;
             }
 
             senses.Clear();
-            return posted;
+        }
+
+        private void Post(int key, int frequency)
+        {
+            if (Count == keyArray.Length)
+            {
+                Array.Resize(ref keyArray, Count * 2);
+                Array.Resize(ref frequencyArray, Count * 2);
+            }
+
+            (keyArray[Count], frequencyArray[Count]) = (key, frequency);
+            Count++;
         }
     }
 

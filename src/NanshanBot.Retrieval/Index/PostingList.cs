@@ -15,11 +15,12 @@ public readonly struct PostingList(byte[] bytes, int count)
 
     public Enumerator GetEnumerator() => new(bytes, count);
 
-    /// <summary>Writes postings in document order into a list sized by <see cref="Size"/>.</summary>
-    internal struct Writer(byte[] bytes)
+    /// <summary>Writes postings in document order into a list sized by <see cref="Size"/>, from
+    /// <paramref name="position"/> on, after a posting for document <paramref name="last"/> (-1 for none).</summary>
+    internal struct Writer(byte[] bytes, int position = 0, int last = -1)
     {
-        private int position;
-        private int last = -1;
+        private int position = position;
+        private int last = last;
 
         public void Add(int document, int frequency)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace NanshanBot.Retrieval.Index;
 
@@ -18,9 +19,7 @@ public sealed class Vocabulary
     private string[] keys = new string[1024];
     private int count;
     private readonly Lock sensing = new();
-    private int[]?[] senses = [];
-    private int[]?[] sources = [];
-    private int sensed;
+    private SenseLinks links = new(LinkTable.Empty, LinkTable.Empty);
 
     public int Count => Volatile.Read(ref count);
 
@@ -65,10 +64,15 @@ public sealed class Vocabulary
 
     /// <summary>The numbers of the sense keys of word <paramref name="id"/>, in order (none for a key that is not a
     /// Chinese word).</summary>
-    public ReadOnlySpan<int> SensesOf(int id) => Volatile.Read(ref senses) is var all && id < all.Length ? all[id] : [];
+    public ReadOnlySpan<int> SensesOf(int id) => Volatile.Read(ref links).Senses.Of(id);
 
     /// <summary>The numbers of the words that have sense <paramref name="id"/>, in order.</summary>
-    public ReadOnlySpan<int> WordsOf(int id) => Volatile.Read(ref sources) is var all && id < all.Length ? all[id] : [];
+    public ReadOnlySpan<int> WordsOf(int id) => Volatile.Read(ref links).Words.Of(id);
+
+    /// <summary>The links of words to their senses and back, each as one array of targets in key order with where
+    /// each key's start: the postings of ten thousand articles read a word's senses ten million times, and one
+    /// small array per word would scatter them over the heap.</summary>
+    internal SenseLinks Links => Volatile.Read(ref links);
 
     /// <summary>Links every key numbered since the last call with its senses, as <paramref name="sensesOf"/> gives
     /// them (numbering the sense keys). Done before an index that holds the new keys serves.</summary>
@@ -76,17 +80,14 @@ public sealed class Vocabulary
     {
         lock (sensing)
         {
-            var found = new List<(int Word, int[] Senses)>();
-            for (var id = sensed; id < Count; id++)
+            var found = new List<int[]>();
+            var first = Links.Senses.Count;
+            for (var id = first; id < Count; id++)
             {
-                if (sensesOf(this[id]).Select(Add).Distinct().Order().ToArray() is { Length: > 0 } of)
-                {
-                    found.Add((id, of));
-                }
+                found.Add(sensesOf(this[id]).Select(Add).Distinct().Order().ToArray());
             }
 
-            sensed = Count;
-            Link(found);
+            Link(first, found);
         }
     }
 
@@ -107,40 +108,53 @@ public sealed class Vocabulary
             throw new InvalidDataException("a sense is not a stored key");
         }
 
-        vocabulary.sensed = keys.Count;
-        vocabulary.Link([.. senses.Select((of, id) => (id, of)).Where(s => s.of.Length > 0)]);
+        vocabulary.Link(0, senses);
         return vocabulary;
     }
 
-    /// <summary>Publishes new links: arrays that grow are copied, so that a question reading them while a reload
-    /// links new words sees the links before or after, never half of them.</summary>
-    private void Link(List<(int Word, int[] Senses)> found)
+    /// <summary>Publishes the links with those of the keys from <paramref name="first"/> on: new arrays, so that a
+    /// question reading them while a reload links new words sees the links before or after, never half of them.</summary>
+    private void Link(int first, IReadOnlyList<int[]> added)
     {
-        var grownSenses = Grown(senses, Count);
-        var grownSources = Grown(sources, Count);
-        foreach (var (word, of) in found)
+        var before = Links.Senses;
+        var senses = LinkTable.Build(first + added.Count, id => id < first ? before.Of(id) : added[id - first]);
+        var words = new List<int>[Count];
+        for (var id = 0; id < senses.Count; id++)
         {
-            grownSenses[word] = of;
+            foreach (var sense in senses.Of(id))
+            {
+                (words[sense] ??= []).Add(id);
+            }
         }
 
-        foreach (var group in found.SelectMany(f => f.Senses.Select(s => (Sense: s, f.Word))).GroupBy(l => l.Sense))
-        {
-            grownSources[group.Key] = [.. grownSources[group.Key] ?? [], .. group.Select(l => l.Word)];
-        }
-
-        Volatile.Write(ref sources, grownSources);
-        Volatile.Write(ref senses, grownSenses);
+        Volatile.Write(ref links, new SenseLinks(senses, LinkTable.Build(Count, id => words[id] is { } of ? CollectionsMarshal.AsSpan(of) : [])));
     }
 
-    private static int[]?[] Grown(int[]?[] links, int size)
-    {
-        if (links.Length >= size)
-        {
-            return links;
-        }
+    internal sealed record SenseLinks(LinkTable Senses, LinkTable Words);
 
-        var grown = new int[]?[Math.Max(size, links.Length * 2)];
-        links.CopyTo(grown, 0);
-        return grown;
+    /// <summary>Each key's links as a range of one array of targets.</summary>
+    internal sealed class LinkTable(int[] starts, int[] targets)
+    {
+        public static LinkTable Empty { get; } = new([0], []);
+
+        /// <summary>How many keys the table has links for (those after it have none yet).</summary>
+        public int Count => starts.Length - 1;
+
+        public ReadOnlySpan<int> Of(int id) => (uint)id < (uint)Count ? targets.AsSpan(starts[id], starts[id + 1] - starts[id]) : [];
+
+        public delegate ReadOnlySpan<int> LinksOf(int id);
+
+        public static LinkTable Build(int keys, LinksOf of)
+        {
+            var starts = new int[keys + 1];
+            var targets = new List<int>();
+            for (var id = 0; id < keys; id++)
+            {
+                targets.AddRange(of(id));
+                starts[id + 1] = targets.Count;
+            }
+
+            return new LinkTable(starts, [.. targets]);
+        }
     }
 }

@@ -48,9 +48,15 @@ internal sealed class ContentWeights
             var (best, key, inherited) = (0.0, "", false);
             foreach (var form in entry.Forms)
             {
-                var fromContext = form.Keys.Any(document.IsContextKey);
+                var (present, fromContext) = (true, false);
+                foreach (var formKey in form.Keys)
+                {
+                    var use = document.Use(formKey);
+                    (present, fromContext) = (present && use.IsPresent, fromContext || use.FromContext);
+                }
+
                 var factor = form.Factor * (fromContext ? FromContext : 1.0);
-                if (factor > best && form.Keys.All(document.Contains))
+                if (factor > best && present)
                 {
                     (best, key, inherited) = (factor, form.Keys[0], fromContext);
                 }
