@@ -1,0 +1,201 @@
+using NanshanBot.Knowledge.Model;
+using NanshanBot.Retrieval.Index;
+
+namespace NanshanBot.Retrieval.Search;
+
+/// <summary>
+/// One question's BM25: the postings of its weighted keys walked into a score per document, within the documents
+/// that have every required key (a year, a date, a named entity) and whose place the question admits. The arrays
+/// are rented whole from the index's pools: with thousands of articles a question can touch tens of thousands of
+/// documents, and growing a list of them would put a large array on the heap every time. <see cref="Dispose"/>
+/// gives them back as the pools need them (scores all zero).
+/// </summary>
+internal sealed class Bm25Walk : IDisposable
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    /// <summary>How many documents a key most documents share may bring in beside those rarer keys found.</summary>
+    private const int MaxTouched = 10_000;
+
+    /// <summary>Below this many documents a key's postings may always bring in new candidates.</summary>
+    private const int CommonPostings = 2000;
+
+    private readonly KnowledgeIndex index;
+    private readonly bool[] placings;
+    private readonly AllowedDocuments? allowed;
+    private readonly double[] scores;
+    private readonly int[] touched;
+    private readonly int[] conceptsHeld;
+    private double[]? keys;
+    private int count;
+    private int factCount;
+    private int walkedConcepts;
+
+    /// <param name="required">The keys every document scored must have; none for a question without constraints.</param>
+    /// <param name="placings">The <see cref="Placing"/>s of the documents the question may admit, by value: no
+    /// other is scored.</param>
+    public Bm25Walk(KnowledgeIndex index, IReadOnlyList<string> required, bool[] placings)
+    {
+        this.index = index;
+        this.placings = placings;
+        allowed = required.Count > 0 ? new AllowedDocuments(index, required, placings) : null;
+        scores = index.ScoreArrays.Rent(index.Documents.Count);
+        touched = index.TouchedArrays.Rent(index.Documents.Count);
+        conceptsHeld = index.TouchedArrays.Rent(index.Documents.Count);
+    }
+
+    /// <summary>Whether any document has every required key and a place the question admits.</summary>
+    public bool AllowsAny => allowed is null || allowed.Count > 0;
+
+    public double Score(int document) => scores[document];
+
+    /// <summary>Whether the document lacks one of the concepts walked as such (see <see cref="Walk"/>).</summary>
+    public bool LacksConcept(int document) => conceptsHeld[document] < walkedConcepts;
+
+    /// <summary>Adds each weighted key's BM25 to the scores of the documents in its postings (only those that have
+    /// every required key, and whose place the question admits), and counts which of the <paramref name="concepts"/>
+    /// each holds: most of the best scored documents of a question of common words can lack one it requires (a
+    /// sentence on China's GDP that says nothing of cities), and are then known to fail without reading them.</summary>
+    public void Walk(Dictionary<string, double> weights, IReadOnlyList<string> concepts)
+    {
+        // A key most documents share (a year, a common sense such as GDP in a year of reports from every
+        // district) would make tens of thousands of documents candidates: once rarer keys have found some, it
+        // brings in new ones only up to MaxTouched (and any curated fact, whatever it takes), and otherwise
+        // adds to the scores of those found, which it still tells apart (the sentence about GDP among a
+        // report's). The bot's own subject (南山) is walked last the same way: most sentences about Nanshan do
+        // not say so, and it must not decide which ones are found. Within what a question's years and entities
+        // allow, every key is walked: the constraints already bound the candidates. So a document skipped by a
+        // key is never found by a later one, and every document found is counted for each concept it holds.
+        var common = Math.Max(CommonPostings, index.Documents.Count / 20);
+        var order = weights.OrderBy(w => IsSubject(w.Key)).ThenBy(w => index.DocumentFrequency(w.Key) > common);
+        foreach (var (key, weight) in order)
+        {
+            var postings = index.Postings(key);
+            var bounded = allowed is null && count > 0 && (postings.Count > common || IsSubject(key));
+            // Counted only with a weight: a document is known as found by its score, which a key of no weight
+            // leaves at zero.
+            var concept = weight > 0 && concepts.Contains(key);
+            walkedConcepts += concept ? 1 : 0;
+            if (allowed?.FrequenciesOf(key) is { } frequencies)
+            {
+                AddAllowed(frequencies, weight * index.Idf(postings.Count), concept ? 1 : 0);
+            }
+            else
+            {
+                Add(postings, weight * index.Idf(postings.Count), bounded, concept ? 1 : 0);
+            }
+        }
+
+        MoveFactsToFront();
+    }
+
+    /// <summary>Adds a key's BM25 to the documents in its postings that are allowed, or whose place the question
+    /// admits when nothing is required.</summary>
+    private void Add(PostingList postings, double weight, bool bounded, int held)
+    {
+        // The arrays and the count in locals: the loop runs once per posting, hundreds of thousands of times for a
+        // question of common words.
+        var (scores, touched, conceptsHeld, marks, placings) = (this.scores, this.touched, this.conceptsHeld, allowed?.Marks, this.placings);
+        var (lengths, lengthScale, placed) = (index.Lengths, B / index.AverageLength, index.Placings);
+        var (count, facts) = (this.count, index.Knowledge.Facts.Count);
+        foreach (var posting in postings)
+        {
+            var document = posting.Document;
+            if (marks is null ? !placings[(int)placed[document]] : !marks[document])
+            {
+                continue;
+            }
+
+            var score = scores[document];
+            if (score == 0)
+            {
+                if (bounded && count >= MaxTouched && document >= facts)
+                {
+                    continue;
+                }
+
+                touched[count++] = document;
+                conceptsHeld[document] = 0;
+            }
+
+            conceptsHeld[document] += held;
+            var tf = posting.Frequency;
+            var norm = K1 * (1 - B + lengthScale * lengths[document]);
+            scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
+        }
+
+        this.count = count;
+    }
+
+    /// <summary>Adds a required key's BM25 to every allowed document, as <see cref="Add"/> would: its postings
+    /// within them are exactly them, in the same order.</summary>
+    private void AddAllowed(int[] frequencies, double weight, int held)
+    {
+        var (scores, touched, conceptsHeld, lengths, lengthScale) = (this.scores, this.touched, this.conceptsHeld, index.Lengths, B / index.AverageLength);
+        var (documents, count) = (allowed!.List, this.count);
+        for (var i = 0; i < allowed.Count; i++)
+        {
+            var document = documents[i];
+            var score = scores[document];
+            if (score == 0)
+            {
+                touched[count++] = document;
+                conceptsHeld[document] = 0;
+            }
+
+            conceptsHeld[document] += held;
+            var tf = frequencies[i];
+            var norm = K1 * (1 - B + lengthScale * lengths[document]);
+            scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
+        }
+
+        this.count = count;
+    }
+
+    /// <summary>The curated facts found (the first documents), in the order found.</summary>
+    public ArraySegment<int> Facts => new(touched, 0, factCount);
+
+    /// <summary>The articles' sentences found, best first; at most <paramref name="most"/> can be taken.</summary>
+    public BestFirst Sentences(int most)
+    {
+        keys = index.ScoreArrays.Rent(count - factCount);
+        return new BestFirst(new ArraySegment<int>(touched, factCount, count - factCount), keys, scores, most);
+    }
+
+    private void MoveFactsToFront()
+    {
+        var facts = index.Knowledge.Facts.Count;
+        for (var i = 0; i < count; i++)
+        {
+            if (touched[i] < facts)
+            {
+                (touched[factCount], touched[i]) = (touched[i], touched[factCount]);
+                factCount++;
+            }
+        }
+    }
+
+    /// <summary>Whether the key is the bot's own subject (南山区), which the knowledge is about by default.</summary>
+    private bool IsSubject(string key) =>
+        key.StartsWith('@') && index.Knowledge.Terms.TryGetValue(key[1..], out var term) && term.Role == DefaultRole.Subject;
+
+    public void Dispose()
+    {
+        for (var i = 0; i < count; i++)
+        {
+            scores[touched[i]] = 0;
+        }
+
+        index.ScoreArrays.Return(scores);
+        index.TouchedArrays.Return(touched);
+        index.TouchedArrays.Return(conceptsHeld);
+        if (keys is not null)
+        {
+            Array.Clear(keys, 0, count - factCount);
+            index.ScoreArrays.Return(keys);
+        }
+
+        allowed?.Dispose();
+    }
+}
