@@ -192,9 +192,6 @@ public sealed class IndexedDocument
 
         /// <inheritdoc cref="IndexedDocument.IsContextKey"/>
         public bool FromContext => (entry & ContextFlag) != 0;
-
-        /// <inheritdoc cref="IndexedDocument.IsListed"/>
-        public bool IsListed => (entry & ListedFlag) != 0;
     }
 
     /// <summary>For an article's sentence, whether it took <paramref name="key"/> from its paragraph or headline
