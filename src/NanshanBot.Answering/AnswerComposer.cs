@@ -70,7 +70,7 @@ public sealed class AnswerComposer
         var document = candidate.Document;
         var shown = document.LanguageFor(language);
         var text = document.Text(shown);
-        if (document.Passage is not null)
+        if (document.IsPassage)
         {
             quotes.Add(new Quote(document.Source.Id, text));
         }

@@ -10,7 +10,7 @@ public static partial class RelativeYears
 {
     public static string Note(IndexedDocument document, string text, Language language)
     {
-        if (document.Passage is null || document.RelativeYear is not { } year || Relative().Match(text) is not { Success: true } said)
+        if (!document.IsPassage || document.RelativeYear is not { } year || Relative().Match(text) is not { Success: true } said)
         {
             return "";
         }

@@ -45,9 +45,7 @@ public static class ArticleReader
         var language = meta.TryGetValue("lang", out var lang) ? (lang.StartsWith("en") ? Language.English : Language.Chinese)
             : LooksChinese(string.Join('\n', body)) ? Language.Chinese : Language.English;
         var article = new Article(id, meta.GetValueOrDefault("title") ?? "", language, Paragraphs(body, language == Language.Chinese));
-        var passages = article.Paragraphs
-            .SelectMany((sentences, p) => sentences.Select((_, s) => new Passage(article, p, s)))
-            .ToList();
+        var passages = article.Passages;
         if (passages.Count == 0)
         {
             errors.Add(new(displayPath, close + 2, "the article has no text after its front matter"));

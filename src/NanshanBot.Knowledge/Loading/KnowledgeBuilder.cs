@@ -11,7 +11,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
     private readonly Dictionary<string, (Term Term, Where Where)> terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Where> factWhere = new(StringComparer.Ordinal);
     private readonly List<(Fact Fact, Block Block)> facts = [];
-    private readonly List<Passage> passages = [];
+    private readonly List<Article> articles = [];
     private BotTexts? bot;
     private Where? botWhere;
     private IReadOnlyDictionary<string, MenuItem>? menu;
@@ -80,7 +80,10 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             }
         }
 
-        passages.AddRange(articlePassages);
+        if (articlePassages.Count > 0)
+        {
+            articles.Add(articlePassages[0].Article);
+        }
     }
 
     public KnowledgeBase? Build(string root, Lexicon lexicon, string version, string rulesVersion, IReadOnlyDictionary<string, ArticleFile> articleFiles)
@@ -92,7 +95,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             errors.Add(new(root, 0, "no [bot] section: add one (see knowledge/README.md) with intro_zh, intro_en, decline_zh, decline_en"));
         }
 
-        if (facts.Count == 0 && passages.Count == 0)
+        if (facts.Count == 0 && articles.Count == 0)
         {
             errors.Add(new(root, 0, "the knowledge base has no facts and no articles"));
         }
@@ -106,7 +109,7 @@ internal sealed class KnowledgeBuilder(List<KnowledgeError> errors)
             sources.ToDictionary(p => p.Key, p => p.Value.Source, StringComparer.Ordinal),
             terms.ToDictionary(p => p.Key, p => p.Value.Term, StringComparer.Ordinal),
             facts.Select(f => f.Fact).ToList(),
-            passages,
+            articles,
             lexicon,
             bot with { Menu = menu ?? new Dictionary<string, MenuItem>() },
             version,

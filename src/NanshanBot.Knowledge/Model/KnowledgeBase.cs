@@ -7,7 +7,7 @@ public sealed class KnowledgeBase
         IReadOnlyDictionary<string, Source> sources,
         IReadOnlyDictionary<string, Term> terms,
         IReadOnlyList<Fact> facts,
-        IReadOnlyList<Passage> passages,
+        IReadOnlyList<Article> articles,
         Lexicon lexicon,
         BotTexts bot,
         string version,
@@ -19,7 +19,8 @@ public sealed class KnowledgeBase
         Sources = sources;
         Terms = terms;
         Facts = facts;
-        Passages = passages;
+        Articles = articles;
+        Passages = new PassageSequence(articles);
         Lexicon = lexicon;
         Bot = bot;
         Version = version;
@@ -31,7 +32,10 @@ public sealed class KnowledgeBase
 
     public IReadOnlyList<Fact> Facts { get; }
 
-    /// <summary>Every sentence of every article, in order.</summary>
+    /// <summary>Every article with any text, in the order of their files.</summary>
+    public IReadOnlyList<Article> Articles { get; }
+
+    /// <summary>Every sentence of every article, in order (each made when read).</summary>
     public IReadOnlyList<Passage> Passages { get; }
 
     public Lexicon Lexicon { get; }
@@ -49,6 +53,49 @@ public sealed class KnowledgeBase
     /// <summary>Each article file (by its path in the folder) with its content hash and what was read from it, so
     /// that a reload can keep what it read from a file whose content has not changed.</summary>
     public IReadOnlyDictionary<string, ArticleFile> ArticleFiles { get; }
+}
+
+/// <summary>The passages of several articles, one after another, as one list: each made when read.</summary>
+public sealed class PassageSequence : IReadOnlyList<Passage>
+{
+    private readonly IReadOnlyList<Passage>[] parts;
+
+    /// <summary>Where each part begins in the sequence; one more entry than parts, the count.</summary>
+    private readonly int[] starts;
+
+    public PassageSequence(IEnumerable<Article> articles)
+    {
+        parts = [.. articles.Select(a => a.Passages)];
+        starts = new int[parts.Length + 1];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            starts[i + 1] = starts[i] + parts[i].Count;
+        }
+    }
+
+    public int Count => starts[^1];
+
+    public Passage this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            // The last part that begins at or before it (an empty part begins where the next does).
+            var found = starts.AsSpan(0, parts.Length).BinarySearch(index);
+            var part = found >= 0 ? found : ~found - 1;
+            while (part + 1 < parts.Length && starts[part + 1] == index)
+            {
+                part++;
+            }
+
+            return parts[part][index - starts[part]];
+        }
+    }
+
+    public IEnumerator<Passage> GetEnumerator() => parts.SelectMany(p => p).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>An article file as read: its content hash, its source, its sentences.</summary>

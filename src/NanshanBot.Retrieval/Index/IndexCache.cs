@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 7;
+    private const int Format = 8;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -181,15 +181,7 @@ public static class IndexCache
             var article = file.Passages[0].Article;
             writer.Write(article.Title);
             writer.Write((byte)article.Language);
-            writer.Write(article.Paragraphs.Count);
-            foreach (var paragraph in article.Paragraphs)
-            {
-                writer.Write(paragraph.Count);
-                foreach (var sentence in paragraph)
-                {
-                    writer.Write(sentence);
-                }
-            }
+            article.Paragraphs.WriteTo(writer);
 
             // One document per passage, in the passages' order.
             foreach (var document in documents)
@@ -244,27 +236,14 @@ public static class IndexCache
             var source = ReadSource(reader);
             var title = reader.ReadString();
             var language = (Language)reader.ReadByte();
-            var paragraphs = new IReadOnlyList<string>[Count(reader)];
-            for (var p = 0; p < paragraphs.Length; p++)
-            {
-                var sentences = new string[Count(reader)];
-                for (var s = 0; s < sentences.Length; s++)
-                {
-                    sentences[s] = reader.ReadString();
-                }
-
-                paragraphs[p] = sentences;
-            }
-
-            var article = new Article(source.Id, title, language, paragraphs);
-            var passages = paragraphs.SelectMany((sentences, p) => sentences.Select((_, s) => new Passage(article, p, s))).ToList();
-            var indexed = new IndexedDocument[passages.Count];
+            var article = new Article(source.Id, title, language, SentenceText.ReadFrom(reader));
+            var indexed = new IndexedDocument[article.Paragraphs.SentenceCount];
             for (var i = 0; i < indexed.Length; i++)
             {
-                indexed[i] = new IndexedDocument(passages[i], source, ReadDocument(reader, kinds, places, traits, vocabulary));
+                indexed[i] = new IndexedDocument(article, i, source, ReadDocument(reader, kinds, places, traits, vocabulary));
             }
 
-            files[path] = new ArticleFile(hash, source, passages) { Stamp = stamped ? stamp : null };
+            files[path] = new ArticleFile(hash, source, article.Passages) { Stamp = stamped ? stamp : null };
             documents[article] = indexed;
         }
 

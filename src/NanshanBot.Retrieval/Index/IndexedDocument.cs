@@ -30,22 +30,25 @@ public sealed class IndexedDocument
 
     private readonly uint[] entries;
 
-    /// <summary>The <see cref="Passage"/>, or a <see cref="Normalized"/> with the fact or the sentence.</summary>
+    /// <summary>For a sentence its <see cref="Article"/>, for a fact the <see cref="Fact"/>; or a <see cref="Normalized"/>
+    /// with either.</summary>
     private readonly object origin;
 
     /// <summary>The sets the document shares with many others, and the vocabulary that numbers its keys.</summary>
     private readonly SharedTraits traits;
 
-    private readonly short relativeYear;
-    private readonly DocumentFlags flags;
+    /// <summary>For a sentence, its number in its article (see <see cref="SentenceText.Number"/>): the document holds
+    /// no <see cref="Knowledge.Model.Passage"/> object, it makes one when asked.</summary>
+    private readonly int sentence;
 
-    [Flags]
-    private enum DocumentFlags : byte
-    {
-        ListsValues = 1,
-        NamesSubject = 2,
-        IsPassage = 4,
-    }
+    /// <summary>The length (at most <see cref="MaxLength"/>) in the low bits, the two flags above it.</summary>
+    private readonly ushort lengthAndFlags;
+
+    private readonly short relativeYear;
+
+    private const int MaxLength = (1 << 14) - 1;
+    private const ushort ListsValuesFlag = 1 << 14;
+    private const ushort NamesSubjectFlag = 1 << 15;
 
     /// <summary>A fact, or a sentence whose normalised text does not follow from it character by character (see
     /// <see cref="FoldedText"/>), with that text: most sentences keep one copy of their text, not two.</summary>
@@ -53,14 +56,14 @@ public sealed class IndexedDocument
 
     internal IndexedDocument(DocumentDraft draft, SharedSets shared)
     {
-        origin = draft.Passage is { } passage && FoldedText.FoldsTo(passage.Text, draft.NormalizedText)
-            ? passage : new Normalized((object?)draft.Fact ?? draft.Passage!, draft.NormalizedText);
+        var passage = draft.Passage;
+        origin = passage is not null && FoldedText.FoldsTo(passage.Text, draft.NormalizedText)
+            ? passage.Article : new Normalized((object?)draft.Fact ?? passage!.Article, draft.NormalizedText);
+        sentence = passage?.Number ?? 0;
         Source = draft.Source;
-        Length = draft.Length;
+        lengthAndFlags = Pack(draft.Length, draft.ListsValues, draft.NamesSubject);
         traits = shared.Traits(draft.ValueKinds, draft.OtherPlaces, draft.ContextPlaces);
         relativeYear = checked((short)(draft.RelativeYear ?? 0));
-        flags = (draft.ListsValues ? DocumentFlags.ListsValues : 0) | (draft.NamesSubject ? DocumentFlags.NamesSubject : 0)
-            | (draft.Passage is not null ? DocumentFlags.IsPassage : 0);
         var vocabulary = Vocabulary;
 
         // Every key the document counts, and those it only marks (a listed item that is a stop word): a mark alone
@@ -76,7 +79,7 @@ public sealed class IndexedDocument
         Mark(draft.Figures.Select(f => (f.Key, (uint)f.Value << FigureShift)));
         entries = [.. marks.OrderBy(m => m.Key).Select(m => ((uint)m.Key << KeyShift) | m.Value)];
 
-        bool IsDerived(string key) => Passage is not null && DocumentIndexer.IsSense(key);
+        bool IsDerived(string key) => passage is not null && DocumentIndexer.IsSense(key);
 
         void Mark(IEnumerable<(string Key, uint Flag)> flags)
         {
@@ -88,18 +91,21 @@ public sealed class IndexedDocument
         }
     }
 
-    /// <summary>A document as the index cache stored it (see <see cref="IndexCache"/>).</summary>
-    internal IndexedDocument(Passage passage, Source source, Stored stored)
+    /// <summary>Sentence <paramref name="number"/> of <paramref name="article"/> as the index cache stored it (see
+    /// <see cref="IndexCache"/>).</summary>
+    internal IndexedDocument(Article article, int number, Source source, Stored stored)
     {
-        origin = stored.NormalizedText is { } text ? new Normalized(passage, text) : passage;
+        origin = stored.NormalizedText is { } text ? new Normalized(article, text) : article;
+        sentence = number;
         Source = source;
-        Length = stored.Length;
+        lengthAndFlags = Pack(stored.Length, stored.ListsValues, stored.NamesSubject);
         traits = stored.Traits;
         relativeYear = checked((short)(stored.RelativeYear ?? 0));
-        flags = (stored.ListsValues ? DocumentFlags.ListsValues : 0) | (stored.NamesSubject ? DocumentFlags.NamesSubject : 0)
-            | DocumentFlags.IsPassage;
         entries = stored.Entries;
     }
+
+    private static ushort Pack(int length, bool listsValues, bool namesSubject) =>
+        (ushort)(Math.Min(length, MaxLength) | (listsValues ? ListsValuesFlag : 0) | (namesSubject ? NamesSubjectFlag : 0));
 
     /// <summary>What the index cache keeps of an article's sentence besides the sentence itself.</summary>
     internal readonly record struct Stored(string? NormalizedText, int Length, SharedTraits Traits, bool ListsValues,
@@ -127,16 +133,25 @@ public sealed class IndexedDocument
     public string Id => Fact?.Id ?? Passage!.Id;
 
     /// <summary>Set for a curated fact (answerable in both languages).</summary>
-    public Fact? Fact => (flags & DocumentFlags.IsPassage) != 0 ? null : (Fact)((Normalized)origin).Origin;
+    public Fact? Fact => (origin as Normalized)?.Origin as Fact;
 
-    /// <summary>Set for a sentence of an uncurated article (in its own language only).</summary>
-    public Passage? Passage => (flags & DocumentFlags.IsPassage) == 0 ? null : origin as Passage ?? (Passage)((Normalized)origin).Origin;
+    /// <summary>Set for a sentence of an uncurated article (in its own language only); made when asked for.</summary>
+    public Passage? Passage => Article?.PassageAt(sentence);
+
+    /// <summary>Whether the document is an article's sentence (<see cref="Passage"/> is set).</summary>
+    public bool IsPassage => Article is not null;
+
+    /// <summary>A sentence's article.</summary>
+    private Article? Article => origin as Article ?? (origin as Normalized)?.Origin as Article;
+
+    /// <summary>A sentence's text, made from its article's.</summary>
+    private string SentenceText => Article!.Paragraphs.Sentence(sentence);
 
     public Source Source { get; }
 
     /// <summary>All of the document's text, normalised, for matching words the segmenter split differently (made
     /// when asked for from a sentence that folds to it; <see cref="TextContains"/> searches without making it).</summary>
-    public string NormalizedText => KeptText ?? FoldedText.Folded(Passage!.Text);
+    public string NormalizedText => KeptText ?? FoldedText.Folded(SentenceText);
 
     /// <summary>The normalised text when the document keeps it (see <see cref="Normalized"/>).</summary>
     private string? KeptText => (origin as Normalized)?.Text;
@@ -152,13 +167,13 @@ public sealed class IndexedDocument
     /// <summary>Where the normalised text first has <paramref name="word"/> (itself normalised), or -1.</summary>
     public int TextIndexOf(string word) => KeptText is { } kept
         ? kept.IndexOf(word, StringComparison.Ordinal)
-        : FoldedText.IndexOf(Passage!.Text, word);
+        : FoldedText.IndexOf(SentenceText, word);
 
     /// <summary>How many tokens the document has of its own (what it took from its paragraph does not count).</summary>
-    public int Length { get; }
+    public int Length => lengthAndFlags & MaxLength;
 
     /// <summary>Whether the enumerations carry values (7所高校、9家诺奖实验室), so that each item is a statement.</summary>
-    public bool ListsValues => (flags & DocumentFlags.ListsValues) != 0;
+    public bool ListsValues => (lengthAndFlags & ListsValuesFlag) != 0;
 
     /// <summary>The year the figures of an article's sentence refer to when it says so only relatively (去年, this
     /// year), for replies that must say which year a figure is for.</summary>
@@ -173,7 +188,7 @@ public sealed class IndexedDocument
     public IReadOnlySet<string> ContextPlaces => traits.ContextPlaces;
 
     /// <summary>Whether the sentence names the bot's own subject (南山) in its own words.</summary>
-    public bool NamesSubject => (flags & DocumentFlags.NamesSubject) != 0;
+    public bool NamesSubject => (lengthAndFlags & NamesSubjectFlag) != 0;
 
     public bool Contains(string token) => (Entry(token) & FrequencyMask) > 0;
 
@@ -215,10 +230,10 @@ public sealed class IndexedDocument
     /// <summary>The keys the document only lists.</summary>
     public IEnumerable<string> Listed => Keys(e => (e & ListedFlag) != 0);
 
-    public string Text(Language language) => Fact?.Text(language) ?? Passage!.Text;
+    public string Text(Language language) => Fact?.Text(language) ?? SentenceText;
 
     /// <summary>The language the document can be shown in for a question in <paramref name="asked"/>.</summary>
-    public Language LanguageFor(Language asked) => Fact is not null ? asked : Passage!.Language;
+    public Language LanguageFor(Language asked) => Article?.Language ?? asked;
 
     /// <summary>How many keys the document has; <see cref="KeyAt"/> and <see cref="FrequencyAt"/> give each key's
     /// number and count (0 for a key it only marks), for the postings.</summary>
@@ -234,7 +249,7 @@ public sealed class IndexedDocument
     /// counts once. <paramref name="fromParagraph"/> is room for those, left empty.</summary>
     internal void CountSenses(int[] counts, List<int> touched, List<int> fromParagraph)
     {
-        if (Passage is null)
+        if (!IsPassage)
         {
             return;
         }
@@ -281,7 +296,7 @@ public sealed class IndexedDocument
             return 0;
         }
 
-        return Passage is not null && DocumentIndexer.IsSense(key) ? SenseEntry(id) : Find(id);
+        return IsPassage && DocumentIndexer.IsSense(key) ? SenseEntry(id) : Find(id);
     }
 
     private uint Find(int id)
@@ -372,7 +387,7 @@ public sealed class IndexedDocument
             if (which(entry))
             {
                 picked.Add(vocabulary[(int)(entry >> KeyShift)]);
-                if (Passage is not null && vocabulary.SensesOf((int)(entry >> KeyShift)) is { IsEmpty: false } of)
+                if (IsPassage && vocabulary.SensesOf((int)(entry >> KeyShift)) is { IsEmpty: false } of)
                 {
                     (senses ??= []).AddRange(of);
                 }

@@ -39,24 +39,23 @@ public sealed class KnowledgeIndex
         }
 
         var ranges = new List<(Article Article, int Start, int Count)>();
-        foreach (var article in knowledge.Passages.GroupBy(p => p.Article, ReferenceEqualityComparer.Instance))
+        foreach (var article in knowledge.Articles)
         {
             var start = documents.Count;
-            var key = (Article)article.Key!;
-            if (reusable is not null && reusable.TryGetDocuments(key, out var kept))
+            if (reusable is not null && reusable.TryGetDocuments(article, out var kept))
             {
                 documents.AddRange(kept);
             }
             else
             {
                 AnalysedArticles++;
-                foreach (var draft in indexer.Article(key, article.Cast<Passage>().ToList()))
+                foreach (var draft in indexer.Article(article, [.. article.Passages]))
                 {
                     Add(draft);
                 }
             }
 
-            ranges.Add((key, start, documents.Count - start));
+            ranges.Add((article, start, documents.Count - start));
         }
 
         vocabulary.AddSenses(indexer.SenseKeys);
@@ -335,7 +334,7 @@ public sealed class KnowledgeIndex
     internal Placing[] Placings { get; }
 
     private static Placing Placing(IndexedDocument document, Places places) =>
-        document.Passage is null ? Index.Placing.Curated
+        !document.IsPassage ? Index.Placing.Curated
             : (places.FromArticleOnSubject(document) ? Index.Placing.FromArticleOnSubject : 0)
             | (document.OtherPlaces.Count > 0 && !document.NamesSubject ? Index.Placing.NamesOnlyOtherPlaces : 0)
             | (document.ContextPlaces.Count > 0 && !document.NamesSubject ? Index.Placing.PlacedElsewhere : 0);

@@ -151,7 +151,7 @@ internal sealed partial class QueryShape
     /// nothing about Nanshan, however alike its sentences are. A question about something else that it does not
     /// place (an event's date) is not held to this: what it asks about identifies the sentence.</summary>
     private bool IsFromAnArticleOnSomethingElse(IndexedDocument document) =>
-        document.Passage is not null && holdsToArticlesOnSubject
+        document.IsPassage && holdsToArticlesOnSubject
         && (!placeIndex.FromArticleOnSubject(document) || (document.ContextPlaces.Count > 0 && !document.NamesSubject));
 
     /// <summary>A sentence that names the place asked beside others is about the one it names first ("徐汇区与罗湖区

@@ -107,7 +107,7 @@ public sealed class CompactIndexTests : IDisposable
         // of every token it reads. What a sentence has of each sense must be what the indexer counted.
         var index = KnowledgeFactory.Load(folder);
         var indexer = new DocumentIndexer(index.Knowledge, index.Analyzer, index.Persons, index.Places);
-        var documents = index.Documents.Where(d => d.Passage is not null).ToDictionary(d => (object)d.Passage!, ReferenceEqualityComparer.Instance);
+        var documents = index.Documents.Where(d => d.IsPassage).ToDictionary(d => d.Passage!);
         var (senses, differing) = (0, new List<string>());
         foreach (var article in index.Knowledge.Passages.GroupBy(p => p.Article))
         {
