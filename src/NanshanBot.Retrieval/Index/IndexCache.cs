@@ -17,7 +17,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 8;
+    private const int Format = 9;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -169,9 +169,11 @@ public static class IndexCache
             writer.Write(string.Join('\n', set.Order(StringComparer.Ordinal)));
         }
 
+        writer.Write(seed.DocumentCount);
         writer.Write(files.Count);
         foreach (var (path, file, documents) in files)
         {
+            writer.Write(documents.Offset);
             writer.Write(path);
             writer.Write(file.Hash);
             writer.Write(file.Stamp is not null);
@@ -188,6 +190,16 @@ public static class IndexCache
             {
                 WriteDocument(writer, document.ToStored(), kinds, places);
             }
+        }
+
+        // The postings by the documents' numbers above, for the next start to splice (see PostingSplice).
+        var postings = seed.Postings ?? [];
+        writer.Write(postings.Length);
+        foreach (var list in postings)
+        {
+            writer.Write(list.Count);
+            writer.Write(list.Bytes.Length);
+            writer.Write(list.Bytes);
         }
     }
 
@@ -227,8 +239,11 @@ public static class IndexCache
         var traits = new Dictionary<(int, int, int), SharedTraits>();
         var files = new Dictionary<string, ArticleFile>(StringComparer.Ordinal);
         var documents = new Dictionary<Article, ArraySegment<IndexedDocument>>(ReferenceEqualityComparer.Instance);
+        // Every article's documents at their numbers in the index that wrote the cache (its facts' places left empty).
+        var all = new IndexedDocument[Count(reader)];
         for (var count = Count(reader); count > 0; count--)
         {
+            var offset = Count(reader);
             var path = reader.ReadString();
             var hash = reader.ReadString();
             var stamped = reader.ReadBoolean();
@@ -237,14 +252,33 @@ public static class IndexCache
             var title = reader.ReadString();
             var language = (Language)reader.ReadByte();
             var article = new Article(source.Id, title, language, SentenceText.ReadFrom(reader));
-            var indexed = new IndexedDocument[article.Paragraphs.SentenceCount];
-            for (var i = 0; i < indexed.Length; i++)
+            if (offset > all.Length - article.Paragraphs.SentenceCount)
             {
-                indexed[i] = new IndexedDocument(article, i, source, ReadDocument(reader, kinds, places, traits, vocabulary));
+                throw new InvalidDataException($"an article at document {offset} of {all.Length}");
+            }
+
+            var indexed = new ArraySegment<IndexedDocument>(all, offset, article.Paragraphs.SentenceCount);
+            for (var i = 0; i < indexed.Count; i++)
+            {
+                indexed[i] = indexed[i] is null ? new IndexedDocument(article, i, source, ReadDocument(reader, kinds, places, traits, vocabulary))
+                    : throw new InvalidDataException($"two articles at document {offset + i}");
             }
 
             files[path] = new ArticleFile(hash, source, article.Passages) { Stamp = stamped ? stamp : null };
             documents[article] = indexed;
+        }
+
+        var postings = new PostingList[Count(reader)];
+        if (postings.Length != vocabulary.Count)
+        {
+            throw new InvalidDataException($"postings of {postings.Length} keys for {vocabulary.Count}");
+        }
+
+        for (var key = 0; key < postings.Length; key++)
+        {
+            var count = Count(reader);
+            var bytes = reader.ReadBytes(Count(reader));
+            postings[key] = count == 0 ? PostingList.Empty : new PostingList(bytes, count);
         }
 
         if (reader.BaseStream.Position != reader.BaseStream.Length - HashLength)
@@ -252,7 +286,7 @@ public static class IndexCache
             throw new InvalidDataException("the index cache has data after its last article");
         }
 
-        return new IndexSeed(rulesVersion, vocabulary, files, documents, bigrams);
+        return new IndexSeed(rulesVersion, vocabulary, files, documents, bigrams) { Postings = postings, DocumentCount = all.Length };
     }
 
     private static void WriteSource(BinaryWriter writer, Source source)

@@ -40,6 +40,14 @@ public sealed class IndexSeed
     /// built its own (see <see cref="KnowledgeIndex.Typos"/>).</summary>
     internal TypoCorrector? Typos { get; init; }
 
+    /// <summary>The postings of the index the seed comes from (serving now, or the one that wrote the cache), by its
+    /// documents' numbers (each kept article's documents are a segment of its documents, at their numbers): a new
+    /// index splices them (<see cref="PostingSplice"/>).</summary>
+    internal PostingList[]? Postings { get; init; }
+
+    /// <summary>How many documents that index had (the numbers of <see cref="Postings"/>).</summary>
+    internal int DocumentCount { get; init; }
+
     internal bool TryGetDocuments(Article article, out ArraySegment<IndexedDocument> kept) => documents.TryGetValue(article, out kept);
 
     internal IEnumerable<(string Path, ArticleFile File, ArraySegment<IndexedDocument> Documents)> Files() =>

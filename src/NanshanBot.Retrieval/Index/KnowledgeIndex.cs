@@ -39,12 +39,14 @@ public sealed class KnowledgeIndex
         }
 
         var ranges = new List<(Article Article, int Start, int Count)>();
+        var runs = new List<PostingSplice.Run> { new(0, documents.Count, -1) };
         foreach (var article in knowledge.Articles)
         {
             var start = documents.Count;
             if (reusable is not null && reusable.TryGetDocuments(article, out var kept))
             {
                 documents.AddRange(kept);
+                runs.Add(new(start, kept.Count, kept.Offset));
             }
             else
             {
@@ -53,6 +55,8 @@ public sealed class KnowledgeIndex
                 {
                     Add(draft);
                 }
+
+                runs.Add(new(start, documents.Count - start, -1));
             }
 
             ranges.Add((article, start, documents.Count - start));
@@ -67,7 +71,9 @@ public sealed class KnowledgeIndex
 
         Documents = all;
         ReusedDocuments = reusable is null ? 0 : all.Length - Added;
-        postings = BuildPostings(all, vocabulary.Count);
+        var spliced = reusable?.Postings is { } old ? PostingSplice.TryBuild(all, vocabulary.Count, runs, old) : null;
+        PostingsSpliced = spliced is not null;
+        postings = spliced ?? BuildPostings(all, vocabulary.Count);
         Lengths = [.. all.Select(d => d.Length)];
         Placings = [.. all.Select(d => Placing(d, Places))];
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
@@ -90,6 +96,10 @@ public sealed class KnowledgeIndex
     /// <inheritdoc cref="Added"/>
     public int ReusedDocuments { get; }
 
+    /// <summary>Whether the postings were spliced from the index before this one's (<see cref="PostingSplice"/>)
+    /// rather than built from every document.</summary>
+    internal bool PostingsSpliced { get; }
+
     /// <summary>How many articles were analysed for this index rather than taken over.</summary>
     public int AnalysedArticles { get; private set; }
 
@@ -97,6 +107,8 @@ public sealed class KnowledgeIndex
     public IndexSeed Seed() => new(Knowledge.RulesVersion, vocabulary, Knowledge.ArticleFiles, articleDocuments, textBigrams)
     {
         Typos = typos.IsValueCreated ? typos.Value : previousTypos,
+        Postings = postings,
+        DocumentCount = Documents.Count,
     };
 
     /// <summary>Builds the typo corrector now rather than on the first question that needs it (it reads every
@@ -192,56 +204,6 @@ public sealed class KnowledgeIndex
             var array = new int[keys];
             Array.Fill(array, -1);
             return array;
-        }
-    }
-
-    /// <summary>What one document posts: each key it counts, with its count (at most 15, as an entry holds it), in
-    /// arrays reused from one document to the next.</summary>
-    private sealed class DocumentPostings(int keys)
-    {
-        private readonly int[] senseCounts = new int[keys];
-        private readonly List<int> senses = [];
-        private readonly List<int> fromParagraph = [];
-        private int[] keyArray = new int[256];
-        private int[] frequencyArray = new int[256];
-
-        public int Count { get; private set; }
-
-        public ReadOnlySpan<int> Keys => keyArray.AsSpan(0, Count);
-
-        public ReadOnlySpan<int> Frequencies => frequencyArray.AsSpan(0, Count);
-
-        public void Read(IndexedDocument document)
-        {
-            Count = 0;
-            for (var k = 0; k < document.KeyCount; k++)
-            {
-                if (document.FrequencyAt(k) is > 0 and var frequency)
-                {
-                    Post(document.KeyAt(k), frequency);
-                }
-            }
-
-            document.CountSenses(senseCounts, senses, fromParagraph);
-            foreach (var sense in senses)
-            {
-                Post(sense, Math.Min(senseCounts[sense], IndexedDocument.MaxFrequency));
-                senseCounts[sense] = 0;
-            }
-
-            senses.Clear();
-        }
-
-        private void Post(int key, int frequency)
-        {
-            if (Count == keyArray.Length)
-            {
-                Array.Resize(ref keyArray, Count * 2);
-                Array.Resize(ref frequencyArray, Count * 2);
-            }
-
-            (keyArray[Count], frequencyArray[Count]) = (key, frequency);
-            Count++;
         }
     }
 

@@ -13,6 +13,9 @@ public readonly struct PostingList(byte[] bytes, int count)
     /// <summary>How many documents contain the key.</summary>
     public int Count => count;
 
+    /// <summary>The list as it is held (for the index cache).</summary>
+    internal ReadOnlySpan<byte> Bytes => bytes;
+
     public Enumerator GetEnumerator() => new(bytes, count);
 
     /// <summary>Writes postings in document order into a list sized by <see cref="Size"/>, from
@@ -21,6 +24,24 @@ public readonly struct PostingList(byte[] bytes, int count)
     {
         private int position = position;
         private int last = last;
+
+        /// <summary>Where the next posting goes.</summary>
+        public readonly int Position => position;
+
+        /// <summary>The document of the last posting written, or -1.</summary>
+        public readonly int Last => last;
+
+        /// <summary>The writer going on in <paramref name="larger"/>, a copy of its list so far.</summary>
+        public readonly Writer Into(byte[] larger) => new(larger, position, last);
+
+        /// <summary>Appends postings already encoded as this list would encode them, the last for
+        /// <paramref name="lastDocument"/>.</summary>
+        public void Append(ReadOnlySpan<byte> encoded, int lastDocument)
+        {
+            encoded.CopyTo(bytes.AsSpan(position));
+            position += encoded.Length;
+            last = lastDocument;
+        }
 
         public void Add(int document, int frequency)
         {
@@ -62,6 +83,9 @@ public readonly struct PostingList(byte[] bytes, int count)
         private int document = -1;
 
         public Posting Current { get; private set; }
+
+        /// <summary>Where the next posting's bytes begin.</summary>
+        internal readonly int Position => position;
 
         public bool MoveNext()
         {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using NanshanBot.Answering;
+using NanshanBot.Knowledge.Model;
 using NanshanBot.Evaluation;
 using NanshanBot.Retrieval.Index;
 using NanshanBot.Retrieval.Search;
@@ -98,6 +100,73 @@ public sealed class CompactIndexTests : IDisposable
         Assert.True(longGaps > 0 && counted > 0, "the knowledge should have gaps of several bytes and counts above one");
         Assert.Contains(expected.Keys, key => DocumentIndexer.IsSense(vocabulary[key]));
         Assert.Equal(0, index.DocumentFrequency("no-such-key"));
+    }
+
+    [Fact]
+    public void AReloadSplicesThePostingsABuildFromEveryDocumentWouldGive()
+    {
+        var first = KnowledgeFactory.Load(folder);
+        var articles = Path.Combine(folder, "articles");
+        var unchanged = KnowledgeFactory.TryLoad(folder, first).Index!;
+        Assert.True(unchanged.PostingsSpliced);
+        AssertSamePostings(first, unchanged);
+
+        // An article added among the others, one grown by a paragraph, one removed: every later document renumbered.
+        TestKnowledge.WriteArticle(folder, "other-30b.md", "Futian 2031", "2031-05-10", "2031年，福田区地区生产总值达到9999亿元。\n\n全区公园300个。", "zh");
+        File.AppendAllText(Path.Combine(articles, "other-12.md"), "\n2030年，全区新增公园12个，常住人口102万人。\n");
+        File.Delete(Path.Combine(articles, "other-45.md"));
+        var edited = KnowledgeFactory.TryLoad(folder, unchanged).Index!;
+        var rebuilt = KnowledgeFactory.Load(folder);
+
+        Assert.True(edited.PostingsSpliced);
+        Assert.False(rebuilt.PostingsSpliced);
+        AssertSamePostings(rebuilt, edited);
+        Assert.Contains(edited.Documents, d => d.Text(d.LanguageFor(Language.Chinese)).Contains("9999亿元", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AStartFromTheIndexCacheSplicesItsPostingsAsABuildFromEveryDocumentWouldGive()
+    {
+        var cache = Path.Combine(folder, "cache");
+        var factory = new KnowledgeFactory(Options.Create(new KnowledgeOptions { Path = folder, CacheFolder = cache }));
+        factory.Load();
+        TestKnowledge.WriteArticle(folder, "other-30b.md", "Futian 2031", "2031-05-10", "2031年，福田区地区生产总值达到9999亿元。", "zh");
+        File.Delete(Path.Combine(folder, "articles", "other-7.md"));
+
+        var started = factory.Load();
+
+        Assert.Equal(1, started.AnalysedArticles);
+        Assert.True(started.PostingsSpliced);
+        AssertSamePostings(KnowledgeFactory.Load(folder), started);
+    }
+
+    /// <summary>The two indexes hold the same documents in the same order, and each key the same postings.</summary>
+    private static void AssertSamePostings(KnowledgeIndex expected, KnowledgeIndex actual)
+    {
+        Assert.Equal(expected.Documents.Select(d => d.Id), actual.Documents.Select(d => d.Id));
+        var (expectedKeys, actualKeys) = (expected.Seed().Vocabulary, actual.Seed().Vocabulary);
+        for (var key = 0; key < actualKeys.Count; key++)
+        {
+            var word = actualKeys[key];
+            Assert.True(expectedKeys.TryGetId(word, out _) || actual.Postings(word).Count == 0, $"{word} is posted but no longer in the knowledge");
+        }
+
+        for (var key = 0; key < expectedKeys.Count; key++)
+        {
+            var word = expectedKeys[key];
+            Assert.True(Read(expected.Postings(word)).SequenceEqual(Read(actual.Postings(word))), $"the postings of {word} differ");
+        }
+
+        static List<Posting> Read(PostingList list)
+        {
+            var read = new List<Posting>();
+            foreach (var posting in list)
+            {
+                read.Add(posting);
+            }
+
+            return read;
+        }
     }
 
     [Fact]
