@@ -112,11 +112,13 @@ public sealed class KnowledgeIndex
     };
 
     /// <summary>Builds the typo corrector now rather than on the first question that needs it (it reads every
-    /// English word of the knowledge and the sound of every Chinese word), and lets the one before it go.</summary>
+    /// English word of the knowledge and the sound of every Chinese word), lets the one before it go, and lets the
+    /// analyser forget what it kept while it read the articles.</summary>
     public void Prepare()
     {
         _ = typos.Value;
         previousTypos = null;
+        Analyzer.ForgetArticleWords();
     }
 
     /// <summary>The postings of every key, each as one compressed list in document order: sized first, then

@@ -29,6 +29,10 @@ internal sealed class Glossary(ChineseEnglishDictionary dictionary, Func<string,
         return gloss;
     }
 
+    /// <summary>Forgets every gloss worked out so far (after the articles of an index are analysed: questions need
+    /// the glosses of a few words, not of all the knowledge's).</summary>
+    public void Forget() => cache.Clear();
+
     private Gloss Derive(string word)
     {
         var stems = new List<string>(MaxStems);
