@@ -32,6 +32,10 @@ internal sealed class Bm25Walk : IDisposable
     private int factCount;
     private int walkedConcepts;
 
+    /// <summary>Whether the documents' concepts are counted: only when the question requires any, and then only
+    /// by the keys that are concepts (most questions require none, and most keys are none).</summary>
+    private bool countsConcepts;
+
     /// <param name="required">The keys every document scored must have; none for a question without constraints.</param>
     /// <param name="placings">The <see cref="Placing"/>s of the documents the question may admit, by value: no
     /// other is scored.</param>
@@ -51,7 +55,7 @@ internal sealed class Bm25Walk : IDisposable
     public double Score(int document) => scores[document];
 
     /// <summary>Whether the document lacks one of the concepts walked as such (see <see cref="Walk"/>).</summary>
-    public bool LacksConcept(int document) => conceptsHeld[document] < walkedConcepts;
+    public bool LacksConcept(int document) => walkedConcepts > 0 && conceptsHeld[document] < walkedConcepts;
 
     /// <summary>Adds each weighted key's BM25 to the scores of the documents in its postings (only those that have
     /// every required key, and whose place the question admits), and counts which of the <paramref name="concepts"/>
@@ -67,6 +71,7 @@ internal sealed class Bm25Walk : IDisposable
         // not say so, and it must not decide which ones are found. Within what a question's years and entities
         // allow, every key is walked: the constraints already bound the candidates. So a document skipped by a
         // key is never found by a later one, and every document found is counted for each concept it holds.
+        countsConcepts = concepts.Count > 0;
         var common = Math.Max(CommonPostings, index.Documents.Count / 20);
         var order = weights.OrderBy(w => IsSubject(w.Key)).ThenBy(w => index.DocumentFrequency(w.Key) > common);
         foreach (var (key, weight) in order)
@@ -98,7 +103,7 @@ internal sealed class Bm25Walk : IDisposable
         // question of common words.
         var (scores, touched, conceptsHeld, marks, placings) = (this.scores, this.touched, this.conceptsHeld, allowed?.Marks, this.placings);
         var (lengths, lengthScale, placed) = (index.Lengths, B / index.AverageLength, index.Placings);
-        var (count, facts) = (this.count, index.Knowledge.Facts.Count);
+        var (count, facts, counts) = (this.count, index.Knowledge.Facts.Count, countsConcepts);
         foreach (var posting in postings)
         {
             var document = posting.Document;
@@ -116,10 +121,17 @@ internal sealed class Bm25Walk : IDisposable
                 }
 
                 touched[count++] = document;
-                conceptsHeld[document] = 0;
+                if (counts)
+                {
+                    conceptsHeld[document] = 0;
+                }
             }
 
-            conceptsHeld[document] += held;
+            if (held != 0)
+            {
+                conceptsHeld[document] += held;
+            }
+
             var tf = posting.Frequency;
             var norm = K1 * (1 - B + lengthScale * lengths[document]);
             scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
@@ -133,7 +145,7 @@ internal sealed class Bm25Walk : IDisposable
     private void AddAllowed(int[] frequencies, double weight, int held)
     {
         var (scores, touched, conceptsHeld, lengths, lengthScale) = (this.scores, this.touched, this.conceptsHeld, index.Lengths, B / index.AverageLength);
-        var (documents, count) = (allowed!.List, this.count);
+        var (documents, count, counts) = (allowed!.List, this.count, countsConcepts);
         for (var i = 0; i < allowed.Count; i++)
         {
             var document = documents[i];
@@ -141,10 +153,17 @@ internal sealed class Bm25Walk : IDisposable
             if (score == 0)
             {
                 touched[count++] = document;
-                conceptsHeld[document] = 0;
+                if (counts)
+                {
+                    conceptsHeld[document] = 0;
+                }
             }
 
-            conceptsHeld[document] += held;
+            if (held != 0)
+            {
+                conceptsHeld[document] += held;
+            }
+
             var tf = frequencies[i];
             var norm = K1 * (1 - B + lengthScale * lengths[document]);
             scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);

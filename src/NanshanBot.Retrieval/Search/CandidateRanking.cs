@@ -70,7 +70,7 @@ internal static class CandidateRanking
                 * (query.RelativeYears.Count > 0 && query.HasRelativeYears(document) ? RelativeYearBoost : 1.0);
             ranked.Add(new Candidate(document, score * boost, content.Coverage(match.Credits), match.Credits.Keys.ToHashSet(StringComparer.Ordinal), givesKind)
             {
-                Hits = match.Hits,
+                Hits = new HashSet<string>(match.Hits, StringComparer.Ordinal),
             });
         }
 

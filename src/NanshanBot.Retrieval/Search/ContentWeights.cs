@@ -8,10 +8,10 @@ namespace NanshanBot.Retrieval.Search;
 /// may take in a document (itself; across languages its English senses or a Chinese word's), and so what share of
 /// the question a document, or a set of documents, covers.
 /// </summary>
-/// <summary>How a document matches a question's content words.</summary>
 /// <summary>How a document matches a question's content words; <see cref="OwnShare"/> is the share of the question
-/// it matches by its own words rather than by what it took from its paragraph or headline.</summary>
-internal sealed record DocumentMatch(Dictionary<string, double> Credits, HashSet<string> Hits, double ListedShare, double OwnShare);
+/// it matches by its own words rather than by what it took from its paragraph or headline. <see cref="Credits"/>
+/// and <see cref="Hits"/> are the question's to reuse: they hold this document's only until the next is matched.</summary>
+internal readonly record struct DocumentMatch(Dictionary<string, double> Credits, HashSet<string> Hits, double ListedShare, double OwnShare);
 
 internal sealed class ContentWeights
 {
@@ -22,6 +22,11 @@ internal sealed class ContentWeights
 
     private readonly List<Entry> entries;
     private readonly double total;
+
+    /// <summary>What <see cref="Match"/> fills for each document, cleared rather than made anew: a question matches
+    /// up to thousands of documents, most of which fail the checks that follow.</summary>
+    private readonly Dictionary<string, double> credits = new(StringComparer.Ordinal);
+    private readonly HashSet<string> hits = new(StringComparer.Ordinal);
 
     /// <summary>A word a sentence has only from its paragraph or headline (the topic set before it) counts this much.</summary>
     public const double FromContext = 0.6;
@@ -37,11 +42,11 @@ internal sealed class ContentWeights
         entries.SelectMany(e => e.Forms.SelectMany(f => f.Keys.Select(k => (k, e.Weight * f.Factor / f.Keys.Length))));
 
     /// <summary>Which content words the document contains (credit 0..1 each), by which keys, and what share of
-    /// the matched weight it only lists.</summary>
+    /// the matched weight it only lists (see <see cref="DocumentMatch"/> for how long its sets hold).</summary>
     public DocumentMatch Match(IndexedDocument document)
     {
-        var credits = new Dictionary<string, double>(entries.Count, StringComparer.Ordinal);
-        var hits = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+        credits.Clear();
+        hits.Clear();
         double matched = 0, listed = 0, own = 0;
         foreach (var entry in entries)
         {
