@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NanshanBot.Retrieval.Index;
 
 /// <summary>
@@ -43,6 +45,7 @@ public readonly struct PostingList(byte[] bytes, int count)
             last = lastDocument;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(int document, int frequency)
         {
             var gap = (uint)(document - last);
@@ -87,6 +90,7 @@ public readonly struct PostingList(byte[] bytes, int count)
         /// <summary>Where the next posting's bytes begin.</summary>
         internal readonly int Position => position;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool MoveNext()
         {
             if (read == count)

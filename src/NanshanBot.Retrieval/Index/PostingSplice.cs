@@ -35,15 +35,30 @@ internal static class PostingSplice
 
         var added = NewPostings(documents, keys, runs);
         var lists = new PostingList[keys];
+        var middle = Middle(old);
         Parallel.For(0, 2, half =>
         {
             var list = new ListWriter();
-            for (var key = half * keys / 2; key < (half + 1) * keys / 2; key++)
+            for (var key = half == 0 ? 0 : middle; key < (half == 0 ? middle : keys); key++)
             {
                 lists[key] = Splice(key < old.Length ? old[key] : PostingList.Empty, added.Of(key), takenOver, list);
             }
         });
         return lists;
+    }
+
+    /// <summary>The key that halves the old postings' bytes, so that two threads read about as much (the first keys
+    /// numbered are the commonest words, with the longest lists).</summary>
+    private static int Middle(PostingList[] old)
+    {
+        var half = old.Sum(list => (long)list.Bytes.Length) / 2;
+        var (key, read) = (0, 0L);
+        for (; key < old.Length && read < half; key++)
+        {
+            read += old[key].Bytes.Length;
+        }
+
+        return key;
     }
 
     /// <summary>One key's list: the old postings of documents taken over, renumbered, merged with the new ones. A
@@ -116,6 +131,7 @@ internal static class PostingSplice
 
     /// <summary>The first run from <paramref name="from"/> on that does not end at or before old document
     /// <paramref name="document"/> (the run holding it, or the next after it), or the count of runs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RunOf(int document, Run[] runs, int from)
     {
         if (from < runs.Length && document < runs[from].OldStart + runs[from].Count)
@@ -145,6 +161,7 @@ internal static class PostingSplice
 
         public void Start() => (writer, count) = (new PostingList.Writer(bytes), 0);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(Posting posting)
         {
             // A posting takes at most five bytes of gap and one of count.
@@ -153,6 +170,7 @@ internal static class PostingSplice
             count++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Copy(ReadOnlySpan<byte> encoded, int document)
         {
             Room(encoded.Length);
