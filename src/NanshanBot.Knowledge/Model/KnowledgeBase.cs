@@ -60,12 +60,14 @@ public sealed class PassageSequence : IReadOnlyList<Passage>
 {
     private readonly IReadOnlyList<Passage>[] parts;
 
-    /// <summary>Where each part begins in the sequence; one more entry than parts, the count.</summary>
+    /// <summary>Where each part begins in the sequence (each later than the one before); one more entry than parts,
+    /// the count.</summary>
     private readonly int[] starts;
 
     public PassageSequence(IEnumerable<Article> articles)
     {
-        parts = [.. articles.Select(a => a.Passages)];
+        // Articles without text add no passages (and would share a start with the next).
+        parts = [.. articles.Where(a => a.Paragraphs.SentenceCount > 0).Select(a => a.Passages)];
         starts = new int[parts.Length + 1];
         for (var i = 0; i < parts.Length; i++)
         {
@@ -81,14 +83,8 @@ public sealed class PassageSequence : IReadOnlyList<Passage>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            // The last part that begins at or before it (an empty part begins where the next does).
             var found = starts.AsSpan(0, parts.Length).BinarySearch(index);
             var part = found >= 0 ? found : ~found - 1;
-            while (part + 1 < parts.Length && starts[part + 1] == index)
-            {
-                part++;
-            }
-
             return parts[part][index - starts[part]];
         }
     }

@@ -3,7 +3,7 @@ using NanshanBot.Retrieval.Text;
 namespace NanshanBot.Retrieval.Index;
 
 /// <summary>What a figure in a clause is: a level (501.8 billion), a change (increased by 100 billion) or a length
-/// of time (for three consecutive years). A rank or an edition (第3位, the 13th expo) is none of them.</summary>
+/// of time (over four straight years). A rank or an edition (第3位, the 13th expo) is none of them.</summary>
 [Flags]
 public enum FigureKinds
 {
@@ -92,7 +92,7 @@ internal sealed partial class ListedTokens
         return DurationCue().IsMatch(text.AsSpan(end, Math.Min(24, text.Length - end))) ? FigureKinds.Duration : FigureKinds.Level;
     }
 
-    /// <summary>Words just after a figure that make it a length of time (three consecutive years, 5年间).</summary>
+    /// <summary>Words just after a figure that make it a length of time (two straight years, 5年间).</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:consecutive\s+|straight\s+|full\s+)?(?:years?|months?|weeks?|days?|decades?)\b|^(?:多|余)?(?:个)?(?:年间|年来|年内|年里|个月|周|天)")]
     private static partial System.Text.RegularExpressions.Regex DurationCue();
 
