@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -137,6 +138,7 @@ public sealed class SentenceText : IReadOnlyList<IReadOnlyList<string>>
 
     /// <summary>Reads what <see cref="WriteTo"/> wrote.</summary>
     /// <exception cref="InvalidDataException">The data does not describe sentences.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SentenceText ReadFrom(BinaryReader reader)
     {
         var paragraphStarts = new int[ReadCount(reader)];
@@ -150,11 +152,27 @@ public sealed class SentenceText : IReadOnlyList<IReadOnlyList<string>>
         var bytes = reader.ReadBytes(ReadCount(reader));
         var sentences = starts.Length - 1;
         if (sentences < 0 || paragraphStarts.Length == 0 || paragraphStarts[0] != 0 || paragraphStarts[^1] != sentences
-            || paragraphStarts.Zip(paragraphStarts.Skip(1)).Any(p => p.First > p.Second)
-            || starts[0] >> 1 != 0 || starts[^1] != bytes.Length << 1
-            || starts.Zip(starts.Skip(1)).Any(s => s.First >> 1 > s.Second >> 1 || ((s.First & 1) == 1 && ((s.Second >> 1) - (s.First >> 1)) % 2 == 1)))
+            || starts[0] >> 1 != 0 || starts[^1] != bytes.Length << 1)
         {
             throw new InvalidDataException("the sentences of an article are out of order");
+        }
+
+        for (var p = 1; p < paragraphStarts.Length; p++)
+        {
+            if (paragraphStarts[p - 1] > paragraphStarts[p])
+            {
+                throw new InvalidDataException("the paragraphs of an article are out of order");
+            }
+        }
+
+        for (var s = 1; s < starts.Length; s++)
+        {
+            // A wide sentence holds whole UTF-16 units.
+            int first = starts[s - 1], next = starts[s];
+            if (first >> 1 > next >> 1 || ((first & 1) == 1 && ((next >> 1) - (first >> 1)) % 2 == 1))
+            {
+                throw new InvalidDataException("the sentences of an article are out of order");
+            }
         }
 
         return new SentenceText(bytes, starts, paragraphStarts);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -203,6 +204,7 @@ public static class IndexCache
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IndexSeed ReadBody(BinaryReader reader, string rulesVersion)
     {
         var keys = Count(reader);
@@ -300,6 +302,7 @@ public static class IndexCache
         WriteOptional(writer, source.Url);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Source ReadSource(BinaryReader reader) => new(
         reader.ReadString(), reader.ReadString(), ReadOptional(reader), reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader));
 
@@ -318,6 +321,7 @@ public static class IndexCache
         writer.Write(MemoryMarshal.AsBytes(document.Entries.AsSpan()));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IndexedDocument.Stored ReadDocument(BinaryReader reader, IReadOnlySet<char>[] kinds, IReadOnlySet<string>[] places,
         Dictionary<(int, int, int), SharedTraits> traits, Vocabulary vocabulary)
     {

@@ -71,7 +71,7 @@ public sealed class KnowledgeIndex
 
         Documents = all;
         ReusedDocuments = reusable is null ? 0 : all.Length - Added;
-        var spliced = reusable?.Postings is { } old ? PostingSplice.TryBuild(all, vocabulary.Count, runs, old) : null;
+        var spliced = reusable?.Postings is { } old ? PostingSplice.TryBuild(all, vocabulary.Count, runs, old, reusable.DocumentCount) : null;
         PostingsSpliced = spliced is not null;
         postings = spliced ?? BuildPostings(all, vocabulary.Count);
         Lengths = [.. all.Select(d => d.Length)];

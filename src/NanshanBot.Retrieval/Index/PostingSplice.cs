@@ -24,7 +24,8 @@ internal static class PostingSplice
 
     /// <summary>The postings, or null when a build from the documents is the better way (many new documents, or the
     /// documents taken over in another order than they had).</summary>
-    public static PostingList[]? TryBuild(IndexedDocument[] documents, int keys, IReadOnlyList<Run> runs, PostingList[] old)
+    /// <param name="oldDocuments">How many documents the old index had.</param>
+    public static PostingList[]? TryBuild(IndexedDocument[] documents, int keys, IReadOnlyList<Run> runs, PostingList[] old, int oldDocuments)
     {
         var takenOver = Joined(runs.Where(r => r.IsTakenOver));
         if (documents.Length - takenOver.Sum(r => r.Count) > documents.Length * MaxNewShare
@@ -34,6 +35,9 @@ internal static class PostingSplice
         }
 
         var added = NewPostings(documents, keys, runs);
+        // Past the start of a last run that goes to the old index's end, an old list is copied whole once no new
+        // posting is left to merge in: its documents all move by the same amount, so their gaps stay as they are.
+        var lastRunFrom = oldDocuments > 0 && takenOver.Length > 0 && takenOver[^1].OldStart + takenOver[^1].Count >= oldDocuments ? takenOver.Length - 1 : int.MaxValue;
         var lists = new PostingList[keys];
         var middle = Middle(old);
         Parallel.For(0, 2, half =>
@@ -41,7 +45,7 @@ internal static class PostingSplice
             var list = new ListWriter();
             for (var key = half == 0 ? 0 : middle; key < (half == 0 ? middle : keys); key++)
             {
-                lists[key] = Splice(key < old.Length ? old[key] : PostingList.Empty, added.Of(key), takenOver, list);
+                lists[key] = Splice(key < old.Length ? old[key] : PostingList.Empty, added.Of(key), takenOver, lastRunFrom, list);
             }
         });
         return lists;
@@ -63,15 +67,17 @@ internal static class PostingSplice
 
     /// <summary>One key's list: the old postings of documents taken over, renumbered, merged with the new ones. A
     /// posting whose gap from the one written before it is what it was (all but the first of a run, mostly) is
-    /// copied as it is.</summary>
+    /// copied as it is, and so is the rest of the list from there when it is in run <paramref name="lastRun"/> (one
+    /// that goes to the old index's end) and no new posting is left.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static PostingList Splice(PostingList old, ReadOnlySpan<Posting> added, Run[] takenOver, ListWriter list)
+    private static PostingList Splice(PostingList old, ReadOnlySpan<Posting> added, Run[] takenOver, int lastRun, ListWriter list)
     {
         list.Start();
         var postings = old.GetEnumerator();
-        var (document, next, run) = (-1, 0, 0);
+        var (document, next, run, read) = (-1, 0, 0, 0);
         for (var start = 0; postings.MoveNext(); start = postings.Position)
         {
+            read++;
             var (gap, frequency) = (postings.Current.Document - document, postings.Current.Frequency);
             document = postings.Current.Document;
             run = RunOf(document, takenOver, run);
@@ -93,6 +99,11 @@ internal static class PostingSplice
 
             if (renumbered - list.Last == gap)
             {
+                if (run >= lastRun && next == added.Length)
+                {
+                    return list.Finish(old.Bytes[start..], old.Count - read + 1);
+                }
+
                 list.Copy(old.Bytes[start..postings.Position], renumbered);
             }
             else
@@ -176,6 +187,16 @@ internal static class PostingSplice
             Room(encoded.Length);
             writer.Append(encoded, document);
             count++;
+        }
+
+        /// <summary>The list, ending with <paramref name="postings"/> postings already encoded as it would encode them
+        /// (the rest of an old list whose gaps are unchanged).</summary>
+        public PostingList Finish(ReadOnlySpan<byte> encoded, int postings)
+        {
+            Room(encoded.Length);
+            writer.Append(encoded, int.MaxValue);
+            count += postings;
+            return ToList();
         }
 
         public PostingList ToList() => count == 0 ? PostingList.Empty : new PostingList(bytes.AsSpan(0, writer.Position).ToArray(), count);

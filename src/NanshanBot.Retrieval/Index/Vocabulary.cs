@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NanshanBot.Retrieval.Index;
@@ -14,12 +15,23 @@ namespace NanshanBot.Retrieval.Index;
 /// </summary>
 public sealed class Vocabulary
 {
-    private readonly ConcurrentDictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> ids;
     private readonly Lock adding = new();
-    private string[] keys = new string[1024];
+    private string[] keys;
     private int count;
     private readonly Lock sensing = new();
     private SenseLinks links = new(LinkTable.Empty, LinkTable.Empty);
+
+    public Vocabulary()
+        : this(1024)
+    {
+    }
+
+    private Vocabulary(int capacity)
+    {
+        ids = new(Environment.ProcessorCount, capacity, StringComparer.Ordinal);
+        keys = new string[capacity];
+    }
 
     public int Count => Volatile.Read(ref count);
 
@@ -92,9 +104,11 @@ public sealed class Vocabulary
     }
 
     /// <summary>A vocabulary as the index cache stored it: its keys in order, each with its senses.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Vocabulary Restore(IReadOnlyList<string> keys, IReadOnlyList<int[]> senses)
     {
-        var vocabulary = new Vocabulary();
+        // Room for the keys a few reloads add, so that neither the table nor the array is copied meanwhile.
+        var vocabulary = new Vocabulary(Math.Max(1024, keys.Count + keys.Count / 8));
         for (var id = 0; id < keys.Count; id++)
         {
             if (vocabulary.Add(keys[id]) != id)
@@ -103,9 +117,15 @@ public sealed class Vocabulary
             }
         }
 
-        if (senses.Any(of => of.Any(s => (uint)s >= (uint)keys.Count)))
+        foreach (var of in senses)
         {
-            throw new InvalidDataException("a sense is not a stored key");
+            foreach (var sense in of)
+            {
+                if ((uint)sense >= (uint)keys.Count)
+                {
+                    throw new InvalidDataException("a sense is not a stored key");
+                }
+            }
         }
 
         vocabulary.Link(0, senses);

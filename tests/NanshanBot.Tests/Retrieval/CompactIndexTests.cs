@@ -122,6 +122,13 @@ public sealed class CompactIndexTests : IDisposable
         Assert.False(rebuilt.PostingsSpliced);
         AssertSamePostings(rebuilt, edited);
         Assert.Contains(edited.Documents, d => d.Text(d.LanguageFor(Language.Chinese)).Contains("9999亿元", StringComparison.Ordinal));
+
+        // One added after all the others: its postings follow those of the last articles taken over, which are
+        // copied whole up to there.
+        TestKnowledge.WriteArticle(folder, "zz-last.md", "Futian 2032", "2032-05-10", "2032年，福田区常住人口达到160万人，全区公园310个。", "zh");
+        var appended = KnowledgeFactory.TryLoad(folder, edited).Index!;
+        Assert.True(appended.PostingsSpliced);
+        AssertSamePostings(KnowledgeFactory.Load(folder), appended);
     }
 
     [Fact]
@@ -130,8 +137,10 @@ public sealed class CompactIndexTests : IDisposable
         var cache = Path.Combine(folder, "cache");
         var factory = new KnowledgeFactory(Options.Create(new KnowledgeOptions { Path = folder, CacheFolder = cache }));
         factory.Load();
-        TestKnowledge.WriteArticle(folder, "other-30b.md", "Futian 2031", "2031-05-10", "2031年，福田区地区生产总值达到9999亿元。", "zh");
-        File.Delete(Path.Combine(folder, "articles", "other-7.md"));
+        // The last article removed, so that the documents taken over end before the old index's did; and one added
+        // after all the others, whose postings follow those of the last articles taken over.
+        File.Delete(Directory.GetFiles(Path.Combine(folder, "articles")).Order(StringComparer.Ordinal).Last());
+        TestKnowledge.WriteArticle(folder, "zz-last.md", "Futian 2031", "2031-05-10", "2031年，福田区地区生产总值达到9999亿元。", "zh");
 
         var started = factory.Load();
 
