@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NanshanBot.Fakes;
 using NanshanBot.Operations;
+using NanshanBot.Retrieval;
 using NanshanBot.Tests.Channels.Telegram;
 using NanshanBot.Tests.Support;
 using static NanshanBot.Fakes.FakeBotApi.Updates;
@@ -81,6 +83,24 @@ public sealed class OperationsTests : IAsyncLifetime
 
         Assert.Equal(0, failures);
     }
+
+    [Fact]
+    public async Task AReloadGivesBackTheIndexItReplaced()
+    {
+        var reloader = service.Services.GetRequiredService<KnowledgeReloader>();
+        var replaced = Track(service.Services.GetRequiredService<KnowledgeState>());
+        File.AppendAllText(Path.Combine(knowledge, "facts", "events.kb"), NewFact);
+
+        var (ok, report) = await reloader.ReloadAsync(CancellationToken.None);
+
+        Assert.True(ok, report);
+        // No collection here: the one the reload ran after the swap must already have taken it.
+        Assert.False(replaced.IsAlive, "the replaced index outlived the reload's compaction");
+    }
+
+    /// <summary>The serving index, held only weakly (and by no frame of the test).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference Track(KnowledgeState state) => new(state.Current);
 
     [Fact]
     public async Task ABrokenEditKeepsTheOldKnowledgeAndIsReported()
