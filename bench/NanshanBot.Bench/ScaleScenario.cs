@@ -8,7 +8,8 @@ namespace NanshanBot.Bench;
 /// articles about other places, through the path users get. The service as a separate process, started twice
 /// on one Data:Path (first start cold, second with whatever the first kept there): start to first answer,
 /// resident memory after it and after a few hundred questions, and the time for an added, an edited and a
-/// removed article to reach its replies. Then, through the service host's engine in this process, warm
+/// removed article to reach its replies; then the program as published (ReadyToRun) started twice the same way,
+/// the second start timed. Then, through the service host's engine in this process, warm
 /// p50/p99 over the dev questions and the dev, noise-dev and drop-dev scores with the articles present.
 /// </summary>
 public static class ScaleScenario
@@ -17,18 +18,28 @@ public static class ScaleScenario
 
     public static async Task RunAsync(BenchReport report, IReadOnlyList<int>? sizes)
     {
-        await InProcessAsync(report, "scale (no generated articles)", BenchKnowledge.WithDropArticles(), "articles-0");
-        foreach (var count in sizes ?? (report.Quick ? [1000] : [1000, 10_000]))
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var folder = BenchKnowledge.WithGeneratedArticles(count, withDropArticles: true);
-            var scenario = $"scale ({count:N0} articles)";
-            var bytes = Directory.EnumerateFiles(Path.Combine(folder, "articles"), "gen-*.md").Sum(f => new FileInfo(f).Length);
-            report.Add(scenario, "generated article text", bytes / 1024.0 / 1024.0, "MB");
-            await Console.Error.WriteLineAsync($"bench: scale, {count:N0} articles written to {folder} in {clock.Elapsed.TotalSeconds:0.0} s");
-            await ServiceAsync(report, scenario, folder);
-            await InProcessAsync(report, scenario, folder, $"articles-{count}");
-            await Console.Error.WriteLineAsync($"bench: scale, {count:N0} articles done in {clock.Elapsed.TotalSeconds:0.0} s");
+            await InProcessAsync(report, "scale (no generated articles)", BenchKnowledge.WithDropArticles(), "articles-0");
+            foreach (var count in sizes ?? (report.Quick ? [1000] : [1000, 10_000]))
+            {
+                var clock = Stopwatch.StartNew();
+                var folder = BenchKnowledge.WithGeneratedArticles(count, withDropArticles: true);
+                var scenario = $"scale ({count:N0} articles)";
+                var bytes = Directory.EnumerateFiles(Path.Combine(folder, "articles"), "gen-*.md").Sum(f => new FileInfo(f).Length);
+                report.Add(scenario, "generated article text", bytes / 1024.0 / 1024.0, "MB");
+                await Console.Error.WriteLineAsync($"bench: scale, {count:N0} articles written to {folder} in {clock.Elapsed.TotalSeconds:0.0} s");
+                await ServiceAsync(report, scenario, folder);
+                await InProcessAsync(report, scenario, folder, $"articles-{count}");
+                await Console.Error.WriteLineAsync($"bench: scale, {count:N0} articles done in {clock.Elapsed.TotalSeconds:0.0} s");
+            }
+        }
+        finally
+        {
+            if (Published.IsValueCreated && Published.Value.IsCompletedSuccessfully)
+            {
+                Directory.Delete(Published.Value.Result, recursive: true);
+            }
         }
     }
 
@@ -63,7 +74,46 @@ public static class ScaleScenario
         {
             Directory.Delete(data, recursive: true);
         }
+
+        await PublishedAsync(report, scenario, folder);
     }
+
+    /// <summary>The service as a server runs it: published (ReadyToRun, see the program's project), started twice on
+    /// one Data:Path; the second start, from the index cache, is the one timed.</summary>
+    private static async Task PublishedAsync(BenchReport report, string scenario, string folder)
+    {
+        var program = await Published.Value;
+        var data = Directory.CreateTempSubdirectory("nanshanbot-bench-scale-data-").FullName;
+        try
+        {
+            await using (await ServiceProcess.StartAsync(folder, data, Allowed, program))
+            {
+            }
+
+            await using var second = await ServiceProcess.StartAsync(folder, data, Allowed, program);
+            report.Add(scenario, "ready, published, start with the index cache", second.FirstAnswerMs, "ms");
+            Memory(report, scenario, second, "after ready (published, 2nd start)");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>The program published once per bench run (`dotnet publish -c Release`, as the README's operators do)
+    /// into a temporary folder.</summary>
+    private static readonly Lazy<Task<string>> Published = new(async () =>
+    {
+        var output = Directory.CreateTempSubdirectory("nanshanbot-bench-published-").FullName;
+        var publish = new ProcessStartInfo("dotnet", ["publish", Path.Combine(Repo.Root, "src", "NanshanBot"), "-c", "Release", "-o", output, "--nologo"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = Process.Start(publish)!;
+        var (stdout, stderr) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"dotnet publish failed:\n{await stdout}\n{await stderr}");
+    });
 
     private static void Memory(BenchReport report, string scenario, ServiceProcess service, string when)
     {

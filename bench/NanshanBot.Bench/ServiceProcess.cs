@@ -27,10 +27,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     /// <param name="data">A Data:Path that outlives the process (the caller deletes it), for a second start
     /// with what the first one kept; by default a temporary one deleted with it.</param>
-    public static async Task<ServiceProcess> StartAsync(string? knowledge, string? data = null, TimeSpan? allowed = null)
+    /// <param name="program">The folder of the apphost to start (a published copy); by default the one built
+    /// beside the bench.</param>
+    public static async Task<ServiceProcess> StartAsync(string? knowledge, string? data = null, TimeSpan? allowed = null, string? program = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        var service = new ServiceProcess(new ProgramRun(["--urls", url], knowledge, data), url);
+        var service = new ServiceProcess(new ProgramRun(["--urls", url], knowledge, data, program), url);
         var clock = Stopwatch.StartNew();
         service.run.Process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         service.run.Process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
@@ -141,10 +143,10 @@ public sealed class ProgramRun : IDisposable
 {
     private readonly string? ownData;
 
-    public ProgramRun(string[] args, string? knowledge, string? data = null)
+    public ProgramRun(string[] args, string? knowledge, string? data = null, string? program = null)
     {
         ownData = data is null ? Directory.CreateTempSubdirectory("nanshanbot-bench-data-").FullName : null;
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "NanshanBot"))
+        var start = new ProcessStartInfo(Path.Combine(program ?? AppContext.BaseDirectory, "NanshanBot"))
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

@@ -109,6 +109,7 @@ public sealed partial class KnowledgeFactory(IOptions<KnowledgeOptions> options,
         index.Prepare();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeap.Trim();
     }
 
     private void WriteCache(string cache, KnowledgeIndex index)
