@@ -86,10 +86,6 @@ internal sealed class Bm25Walk : IDisposable
             {
                 AddAllowed(frequencies, weight * index.Idf(postings.Count), concept ? 1 : 0);
             }
-            else if (allowed is not null)
-            {
-                AddWithin(postings, allowed.Marks, weight * index.Idf(postings.Count), concept ? 1 : 0);
-            }
             else
             {
                 Add(postings, weight * index.Idf(postings.Count), bounded, concept ? 1 : 0);
@@ -99,19 +95,19 @@ internal sealed class Bm25Walk : IDisposable
         MoveFactsToFront();
     }
 
-    /// <summary>Adds a key's BM25 to the documents in its postings whose place the question admits (nothing is
-    /// required).</summary>
+    /// <summary>Adds a key's BM25 to the documents in its postings that are allowed, or whose place the question
+    /// admits when nothing is required.</summary>
     private void Add(PostingList postings, double weight, bool bounded, int held)
     {
         // The arrays and the count in locals: the loop runs once per posting, hundreds of thousands of times for a
         // question of common words.
-        var (scores, touched, conceptsHeld, placings) = (this.scores, this.touched, this.conceptsHeld, this.placings);
+        var (scores, touched, conceptsHeld, marks, placings) = (this.scores, this.touched, this.conceptsHeld, allowed?.Marks, this.placings);
         var (lengths, lengthScale, placed) = (index.Lengths, B / index.AverageLength, index.Placings);
         var (count, facts, counts) = (this.count, index.Knowledge.Facts.Count, countsConcepts);
         foreach (var posting in postings)
         {
             var document = posting.Document;
-            if (!placings[(int)placed[document]])
+            if (marks is null ? !placings[(int)placed[document]] : !marks[document])
             {
                 continue;
             }
@@ -124,45 +120,6 @@ internal sealed class Bm25Walk : IDisposable
                     continue;
                 }
 
-                touched[count++] = document;
-                if (counts)
-                {
-                    conceptsHeld[document] = 0;
-                }
-            }
-
-            if (held != 0)
-            {
-                conceptsHeld[document] += held;
-            }
-
-            var tf = posting.Frequency;
-            var norm = K1 * (1 - B + lengthScale * lengths[document]);
-            scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
-        }
-
-        this.count = count;
-    }
-
-    /// <summary>Adds a key's BM25 to the documents in its postings that are allowed (that have every required key
-    /// and a place the question admits): as <see cref="Add"/> would, in a loop of its own, since a question with
-    /// required keys reads every posting of its other keys against them (hundreds of thousands for one of common
-    /// words) and none of its keys is bounded.</summary>
-    private void AddWithin(PostingList postings, bool[] marks, double weight, int held)
-    {
-        var (scores, touched, conceptsHeld, lengths, lengthScale) = (this.scores, this.touched, this.conceptsHeld, index.Lengths, B / index.AverageLength);
-        var (count, counts) = (this.count, countsConcepts);
-        foreach (var posting in postings)
-        {
-            var document = posting.Document;
-            if (!marks[document])
-            {
-                continue;
-            }
-
-            var score = scores[document];
-            if (score == 0)
-            {
                 touched[count++] = document;
                 if (counts)
                 {
