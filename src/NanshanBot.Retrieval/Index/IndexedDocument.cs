@@ -224,6 +224,42 @@ public sealed class IndexedDocument
     /// <summary>The keys that share a clause with a figure.</summary>
     public IEnumerable<string> FigureKeys => Keys(e => (e & FigureMask) != 0);
 
+    /// <summary>Whether any of the <see cref="FigureKeys"/> satisfies <paramref name="match"/>, without listing them
+    /// (asked of each of hundreds of candidates).</summary>
+    public bool AnyFigureKey(Func<string, bool> match)
+    {
+        var vocabulary = Vocabulary;
+        foreach (var entry in entries)
+        {
+            if ((entry & FigureMask) != 0 && match(vocabulary[(int)(entry >> KeyShift)]))
+            {
+                return true;
+            }
+        }
+
+        if (!IsPassage)
+        {
+            return false;
+        }
+
+        // The senses of the words picked whose derived entries are picked too, as Keys lists them (some twice).
+        foreach (var entry in entries)
+        {
+            if ((entry & FigureMask) != 0)
+            {
+                foreach (var sense in vocabulary.SensesOf((int)(entry >> KeyShift)))
+                {
+                    if ((SenseEntry(sense) & FigureMask) != 0 && match(vocabulary[sense]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What an article's sentence took from its paragraph and headline.</summary>
     public IEnumerable<string> ContextKeys => Keys(e => (e & ContextFlag) != 0);
 

@@ -46,6 +46,11 @@ internal sealed class AllowedDocuments : IDisposable
         var others = lists.Skip(1).Select(list => new PostingCursor(list)).ToArray();
         var (marks, list, counts, placed) = (Marks, List, frequencies[0], index.Placings);
         var count = 0;
+        if (others.Length == 0)
+        {
+            return Admitted(lists[0], placings);
+        }
+
         foreach (var posting in lists[0])
         {
             var document = posting.Document;
@@ -62,6 +67,26 @@ internal sealed class AllowedDocuments : IDisposable
             }
 
             list[count++] = document;
+        }
+
+        return count;
+    }
+
+    /// <summary>The documents of one required key's postings whose place the question admits: each written where
+    /// the next would go and counted only if admitted, so that a place that changes from document to document costs
+    /// no mispredicted branch (tens of thousands of postings for a common entity).</summary>
+    private int Admitted(PostingList postings, bool[] placings)
+    {
+        var (marks, list, counts, placed) = (Marks, List, frequencies[0], index.Placings);
+        var count = 0;
+        foreach (var posting in postings)
+        {
+            var document = posting.Document;
+            var admitted = placings[(int)placed[document]];
+            marks[document] = admitted;
+            list[count] = document;
+            counts[count] = posting.Frequency;
+            count += admitted ? 1 : 0;
         }
 
         return count;

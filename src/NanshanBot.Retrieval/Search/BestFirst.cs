@@ -28,8 +28,11 @@ internal struct BestFirst
     /// <param name="documents">The documents, reordered in place (all of them stay).</param>
     /// <param name="keys">At least as long as <paramref name="documents"/>: written with scores.</param>
     /// <param name="scores">Every document's score, by position.</param>
-    /// <param name="most">How many can be taken at most.</param>
-    public BestFirst(ArraySegment<int> documents, double[] keys, double[] scores, int most)
+    /// <param name="most">How many of the best can be taken at most.</param>
+    /// <param name="fails">Which documents the caller would pass over without reading them (null for none): they
+    /// are never taken, and still count among the <paramref name="most"/> best. Of a question of common words and a
+    /// concept few sentences have, most of the best lack it.</param>
+    public BestFirst(ArraySegment<int> documents, double[] keys, double[] scores, int most, Func<int, bool>? fails = null)
     {
         items = documents.Array!;
         offset = documents.Offset;
@@ -41,6 +44,18 @@ internal struct BestFirst
         {
             // The sample put the threshold too high: every document is kept after all.
             size = Gather(count, scores, double.MinValue);
+        }
+
+        if (fails is not null)
+        {
+            // The best `most` are found without ordering them, and only those the caller would read are ordered.
+            if (size > most)
+            {
+                SelectBest(most);
+                size = most;
+            }
+
+            size = Drop(fails);
         }
 
         for (var i = size / 2 - 1; i >= 0; i--)
@@ -99,6 +114,49 @@ internal struct BestFirst
             {
                 (items[offset + i], items[offset + kept]) = (items[offset + kept], document);
                 keys[kept++] = score;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Reorders the items so that the first <paramref name="k"/> (fewer than all) are the best, in no
+    /// particular order (a quickselect: every document differs, so the order is total).</summary>
+    private readonly void SelectBest(int k)
+    {
+        var (low, high) = (0, size - 1);
+        while (low < high)
+        {
+            Swap(low + ((high - low) / 2), high);
+            var (pivot, pivotDocument) = (keys[high], items[offset + high]);
+            var better = low;
+            for (var i = low; i < high; i++)
+            {
+                if (Better(keys[i], items[offset + i], pivot, pivotDocument))
+                {
+                    Swap(i, better++);
+                }
+            }
+
+            Swap(better, high);
+            if (better == k - 1)
+            {
+                return;
+            }
+
+            (low, high) = better < k - 1 ? (better + 1, high) : (low, better - 1);
+        }
+    }
+
+    /// <summary>Moves the items that do not fail to the front, and returns how many.</summary>
+    private readonly int Drop(Func<int, bool> fails)
+    {
+        var kept = 0;
+        for (var i = 0; i < size; i++)
+        {
+            if (!fails(items[offset + i]))
+            {
+                Swap(i, kept++);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NanshanBot.Knowledge.Model;
 using NanshanBot.Retrieval.Index;
 
@@ -69,9 +70,15 @@ internal sealed class Bm25Walk : IDisposable
         // adds to the scores of those found, which it still tells apart (the sentence about GDP among a
         // report's). The bot's own subject (南山) is walked last the same way: most sentences about Nanshan do
         // not say so, and it must not decide which ones are found. Within what a question's years and entities
-        // allow, every key is walked: the constraints already bound the candidates. So a document skipped by a
+        // allow, every allowed document is found before any key is walked, and each key only adds to their scores: the
+        // constraints already bound the candidates. So a document skipped by a
         // key is never found by a later one, and every document found is counted for each concept it holds.
         countsConcepts = concepts.Count > 0;
+        if (allowed is not null)
+        {
+            TouchAllowed();
+        }
+
         var common = Math.Max(CommonPostings, index.Documents.Count / 20);
         var order = weights.OrderBy(w => IsSubject(w.Key)).ThenBy(w => index.DocumentFrequency(w.Key) > common);
         foreach (var (key, weight) in order)
@@ -82,32 +89,54 @@ internal sealed class Bm25Walk : IDisposable
             // leaves at zero.
             var concept = weight > 0 && concepts.Contains(key);
             walkedConcepts += concept ? 1 : 0;
-            if (allowed?.FrequenciesOf(key) is { } frequencies)
+            var keyWeight = weight * index.Idf(postings.Count);
+            if (allowed is null)
             {
-                AddAllowed(frequencies, weight * index.Idf(postings.Count), concept ? 1 : 0);
+                Add(postings, keyWeight, bounded, concept ? 1 : 0);
+            }
+            else if (allowed.FrequenciesOf(key) is { } frequencies)
+            {
+                AddAllowed(frequencies, keyWeight, concept ? 1 : 0);
             }
             else
             {
-                Add(postings, weight * index.Idf(postings.Count), bounded, concept ? 1 : 0);
+                AddWithin(postings, keyWeight, concept ? 1 : 0);
             }
         }
 
         MoveFactsToFront();
     }
 
-    /// <summary>Adds a key's BM25 to the documents in its postings that are allowed, or whose place the question
-    /// admits when nothing is required.</summary>
+    /// <summary>Takes every allowed document as found, in document order: whatever keys it has, a document within
+    /// the question's constraints is scored (its required keys at least), and no other is.</summary>
+    private void TouchAllowed()
+    {
+        var documents = allowed!.List.AsSpan(0, allowed.Count);
+        documents.CopyTo(touched);
+        if (countsConcepts)
+        {
+            foreach (var document in documents)
+            {
+                conceptsHeld[document] = 0;
+            }
+        }
+
+        count = documents.Length;
+    }
+
+    /// <summary>Adds a key's BM25 to the documents in its postings whose place the question admits, when nothing is
+    /// required.</summary>
     private void Add(PostingList postings, double weight, bool bounded, int held)
     {
         // The arrays and the count in locals: the loop runs once per posting, hundreds of thousands of times for a
         // question of common words.
-        var (scores, touched, conceptsHeld, marks, placings) = (this.scores, this.touched, this.conceptsHeld, allowed?.Marks, this.placings);
+        var (scores, touched, conceptsHeld, placings) = (this.scores, this.touched, this.conceptsHeld, this.placings);
         var (lengths, lengthScale, placed) = (index.Lengths, B / index.AverageLength, index.Placings);
         var (count, facts, counts) = (this.count, index.Knowledge.Facts.Count, countsConcepts);
         foreach (var posting in postings)
         {
             var document = posting.Document;
-            if (marks is null ? !placings[(int)placed[document]] : !marks[document])
+            if (!placings[(int)placed[document]])
             {
                 continue;
             }
@@ -132,54 +161,68 @@ internal sealed class Bm25Walk : IDisposable
                 conceptsHeld[document] += held;
             }
 
-            var tf = posting.Frequency;
-            var norm = K1 * (1 - B + lengthScale * lengths[document]);
-            scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
+            scores[document] = score + Term(weight, posting.Frequency, lengthScale * lengths[document]);
         }
 
         this.count = count;
     }
 
-    /// <summary>Adds a required key's BM25 to every allowed document, as <see cref="Add"/> would: its postings
+    /// <summary>Adds a key that is not required to the allowed documents in its postings (all found already). Not
+    /// inlined, nor is <see cref="AddAllowed"/>: within <see cref="Walk"/> their loops' locals would live on the stack.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddWithin(PostingList postings, double weight, int held)
+    {
+        var (scores, conceptsHeld, marks) = (this.scores, this.conceptsHeld, allowed!.Marks);
+        var (lengths, lengthScale) = (index.Lengths, B / index.AverageLength);
+        foreach (var posting in postings)
+        {
+            var document = posting.Document;
+            if (marks[document])
+            {
+                if (held != 0)
+                {
+                    conceptsHeld[document] += held;
+                }
+
+                scores[document] += Term(weight, posting.Frequency, lengthScale * lengths[document]);
+            }
+        }
+    }
+
+    /// <summary>Adds a required key's BM25 to every allowed document, as <see cref="AddWithin"/> would: its postings
     /// within them are exactly them, in the same order.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddAllowed(int[] frequencies, double weight, int held)
     {
-        var (scores, touched, conceptsHeld, lengths, lengthScale) = (this.scores, this.touched, this.conceptsHeld, index.Lengths, B / index.AverageLength);
-        var (documents, count, counts) = (allowed!.List, this.count, countsConcepts);
+        var (scores, conceptsHeld, lengths, lengthScale) = (this.scores, this.conceptsHeld, index.Lengths, B / index.AverageLength);
+        var documents = allowed!.List;
         for (var i = 0; i < allowed.Count; i++)
         {
             var document = documents[i];
-            var score = scores[document];
-            if (score == 0)
-            {
-                touched[count++] = document;
-                if (counts)
-                {
-                    conceptsHeld[document] = 0;
-                }
-            }
-
             if (held != 0)
             {
                 conceptsHeld[document] += held;
             }
 
-            var tf = frequencies[i];
-            var norm = K1 * (1 - B + lengthScale * lengths[document]);
-            scores[document] = score + weight * tf * (K1 + 1) / (tf + norm);
+            scores[document] += Term(weight, frequencies[i], lengthScale * lengths[document]);
         }
-
-        this.count = count;
     }
+
+    /// <summary>A key's BM25 in a document that has it <paramref name="tf"/> times and is
+    /// <paramref name="relativeLength"/> times as long as the average (times B).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Term(double weight, int tf, double relativeLength) =>
+        weight * tf * (K1 + 1) / (tf + K1 * (1 - B + relativeLength));
 
     /// <summary>The curated facts found (the first documents), in the order found.</summary>
     public ArraySegment<int> Facts => new(touched, 0, factCount);
 
-    /// <summary>The articles' sentences found, best first; at most <paramref name="most"/> can be taken.</summary>
+    /// <summary>The articles' sentences found, best first, of the <paramref name="most"/> best; those that lack a
+    /// concept walked as such are never taken (they would fail), though they count among the best.</summary>
     public BestFirst Sentences(int most)
     {
         keys = index.ScoreArrays.Rent(count - factCount);
-        return new BestFirst(new ArraySegment<int>(touched, factCount, count - factCount), keys, scores, most);
+        return new BestFirst(new ArraySegment<int>(touched, factCount, count - factCount), keys, scores, most, walkedConcepts > 0 ? LacksConcept : null);
     }
 
     private void MoveFactsToFront()

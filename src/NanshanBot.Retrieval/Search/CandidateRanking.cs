@@ -68,9 +68,9 @@ internal static class CandidateRanking
 
             var boost = (query.IsAbout(document) ? AboutBoost : 1.0) * (query.GivesExactKind(document) ? ExactKindBoost : 1.0)
                 * (query.RelativeYears.Count > 0 && query.HasRelativeYears(document) ? RelativeYearBoost : 1.0);
-            ranked.Add(new Candidate(document, score * boost, content.Coverage(match.Credits), match.Credits.Keys.ToHashSet(StringComparer.Ordinal), givesKind)
+            ranked.Add(new Candidate(document, score * boost, content.Coverage(match.Credits), [.. match.Credits.Keys], givesKind)
             {
-                Hits = new HashSet<string>(match.Hits, StringComparer.Ordinal),
+                Hits = [.. match.Hits],
             });
         }
 
@@ -122,7 +122,8 @@ internal static class CandidateRanking
         }
 
         // A document that lacks a concept the question requires would fail its check (IsSatisfiedBy asks for them
-        // all); it is passed over without being read, but counts as checked all the same.
+        // all); it is passed over without being read (the sentences lacking one are never taken), but counts as
+        // checked all the same.
         walk.Walk(weights, query.RequiredConcepts);
         bool Admits(int document) => !walk.LacksConcept(document) && query.IsSatisfiedBy(index.Documents[document]);
 

@@ -37,7 +37,7 @@ internal sealed class FigureOwners(KnowledgeIndex index, AskedKinds kinds, IRead
             return true;
         }
 
-        return !document.FigureKeys.Any(k => Counted(k) && IsOtherEntity(document, k)) && !NamedAfterItsFigure(document, hits.Where(Counted));
+        return !document.AnyFigureKey(k => Counted(k) && IsOtherEntity(document, k)) && !NamedAfterItsFigure(document, hits.Where(Counted));
 
         bool Counted(string key) => (document.FiguresOf(key) & kinds.Figures) != FigureKinds.None;
     }

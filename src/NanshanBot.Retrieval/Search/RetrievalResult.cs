@@ -20,16 +20,17 @@ public enum Verdict
 }
 
 /// <summary>A document that passed the question's constraints, with its BM25 score (times its boosts), the
-/// share of the question's content it covers (0..1), which content words it matched and by which index keys.</summary>
+/// share of the question's content it covers (0..1), which content words it matched and by which index keys (each
+/// once: a few, kept as arrays, since each of up to hundreds of candidates a question ranks has its own).</summary>
 public sealed record Candidate(
-    IndexedDocument Document, double Score, double Coverage, IReadOnlySet<string> Matched, bool GivesKindAsked)
+    IndexedDocument Document, double Score, double Coverage, IReadOnlyList<string> Matched, bool GivesKindAsked)
 {
     /// <summary>BM25 times how much of the question the document covers; coverage, being weighed by how much each
     /// word says, counts twice.</summary>
     public double Rank => Score * (0.3 + Coverage) * (0.3 + Coverage);
 
-    /// <summary>The index keys of the document that matched (a word, or a translation of it).</summary>
-    public IReadOnlySet<string> Hits { get; init; } = new HashSet<string>();
+    /// <summary>The index keys of the document that matched (a word, or a translation of it), each once.</summary>
+    public IReadOnlyList<string> Hits { get; init; } = [];
 }
 
 public sealed record RetrievalResult(

@@ -118,7 +118,7 @@ public static partial class ValueFinder
     /// <summary>Where the sentence says what the question asked about: the words matched, the strongest first. A
     /// word whose English sense matched several words of the question (病床, "hospital bed") is a stronger anchor
     /// than one that matched a single word (医院, "hospital"); a sense only partly matched anchors nothing.</summary>
-    private static List<int> Anchors(TextAnalyzer analyzer, List<Token> tokens, IReadOnlySet<string> hits)
+    private static List<int> Anchors(TextAnalyzer analyzer, List<Token> tokens, IReadOnlyList<string> hits)
     {
         var strength = new Dictionary<int, int>();
         foreach (var t in tokens.Where(t => t.Start >= 0))
@@ -134,7 +134,7 @@ public static partial class ValueFinder
         return strength.Where(p => p.Value == strongest).Select(p => p.Key).ToList();
     }
 
-    private static int Strength(TextAnalyzer analyzer, Token t, IReadOnlySet<string> hits)
+    private static int Strength(TextAnalyzer analyzer, Token t, IReadOnlyList<string> hits)
     {
         if (hits.Contains(t.Text))
         {
