@@ -111,6 +111,26 @@ public sealed class SentenceText : IReadOnlyList<IReadOnlyList<string>>
             : string.Create(span.Length / 2, (bytes, start), static (chars, at) => at.bytes.AsSpan(at.start, chars.Length * 2).CopyTo(MemoryMarshal.AsBytes(chars)));
     }
 
+    /// <summary>Sentence <paramref name="number"/>'s characters without making a string: a view of the bytes that
+    /// hold them, or (one byte a character) a copy in <paramref name="buffer"/>, grown as needed; valid until the
+    /// buffer is used again.</summary>
+    public ReadOnlySpan<char> Chars(int number, ref char[] buffer)
+    {
+        var start = starts[number] >> 1;
+        var span = bytes.AsSpan(start, (starts[number + 1] >> 1) - start);
+        if ((starts[number] & 1) != 0)
+        {
+            return MemoryMarshal.Cast<byte, char>(span);
+        }
+
+        if (buffer.Length < span.Length)
+        {
+            buffer = new char[Math.Max(span.Length, 2 * buffer.Length)];
+        }
+
+        return buffer.AsSpan(0, Encoding.Latin1.GetChars(span, buffer));
+    }
+
     public IEnumerator<IReadOnlyList<string>> GetEnumerator()
     {
         for (var p = 0; p < Count; p++)

@@ -18,7 +18,7 @@ namespace NanshanBot.Retrieval.Index;
 public static class IndexCache
 {
     private const string Magic = "NanshanBot index cache";
-    private const int Format = 9;
+    private const int Format = 10;
     private const int HashLength = 32;
 
     /// <summary>The build of the code that reads articles and analyses them: a cache from any other is stale.</summary>
@@ -42,7 +42,7 @@ public static class IndexCache
             {
                 using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
                 {
-                    WriteBody(writer, seed);
+                    WriteBody(writer, seed, index.ArticleWords);
                 }
 
                 stream.Position = 0;
@@ -124,7 +124,7 @@ public static class IndexCache
         return CryptographicOperations.FixedTimeEquals(expected, sha.GetHashAndReset());
     }
 
-    private static void WriteBody(BinaryWriter writer, IndexSeed seed)
+    private static void WriteBody(BinaryWriter writer, IndexSeed seed, IReadOnlyList<string> articleWords)
     {
         writer.Write(Magic);
         writer.Write(Format);
@@ -145,6 +145,12 @@ public static class IndexCache
         foreach (var bigram in seed.TextBigrams)
         {
             writer.Write(bigram);
+        }
+
+        writer.Write(articleWords.Count);
+        foreach (var word in articleWords)
+        {
+            writer.Write(word);
         }
 
         // The few distinct sets of value kinds and of other places, once each; a document names its sets by number.
@@ -226,6 +232,12 @@ public static class IndexCache
             bigrams.Add(reader.ReadInt32());
         }
 
+        var articleWords = new string[Count(reader)];
+        for (var i = 0; i < articleWords.Length; i++)
+        {
+            articleWords[i] = reader.ReadString();
+        }
+
         var kinds = new IReadOnlySet<char>[Count(reader)];
         for (var i = 0; i < kinds.Length; i++)
         {
@@ -288,7 +300,7 @@ public static class IndexCache
             throw new InvalidDataException("the index cache has data after its last article");
         }
 
-        return new IndexSeed(rulesVersion, vocabulary, files, documents, bigrams) { Postings = postings, DocumentCount = all.Length };
+        return new IndexSeed(rulesVersion, vocabulary, files, documents, bigrams) { Postings = postings, DocumentCount = all.Length, ArticleWords = articleWords };
     }
 
     private static void WriteSource(BinaryWriter writer, Source source)

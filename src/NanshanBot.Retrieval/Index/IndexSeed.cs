@@ -40,6 +40,10 @@ public sealed class IndexSeed
     /// built its own (see <see cref="KnowledgeIndex.Typos"/>).</summary>
     internal TypoCorrector? Typos { get; init; }
 
+    /// <summary>The English words of every article's sentences (see <see cref="KnowledgeIndex.ArticleWords"/>), if
+    /// known: a new index that takes over every article, and no other, takes them too.</summary>
+    internal IReadOnlyList<string>? ArticleWords { get; init; }
+
     /// <summary>The postings of the index the seed comes from (serving now, or the one that wrote the cache), by its
     /// documents' numbers (each kept article's documents are a segment of its documents, at their numbers): a new
     /// index splices them (<see cref="PostingSplice"/>).</summary>

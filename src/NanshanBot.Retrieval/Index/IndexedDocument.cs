@@ -147,6 +147,9 @@ public sealed class IndexedDocument
     /// <summary>A sentence's text, made from its article's.</summary>
     private string SentenceText => Article!.Paragraphs.Sentence(sentence);
 
+    /// <summary>A sentence's characters, without making its text (see <see cref="SentenceText.Chars"/>).</summary>
+    internal ReadOnlySpan<char> SentenceChars(ref char[] buffer) => Article!.Paragraphs.Chars(sentence, ref buffer);
+
     public Source Source { get; }
 
     /// <summary>All of the document's text, normalised, for matching words the segmenter split differently (made

@@ -17,6 +17,7 @@ public sealed class KnowledgeIndex
     private readonly HashSet<int> textBigrams;
     private readonly Dictionary<Article, ArraySegment<IndexedDocument>> articleDocuments = new(ReferenceEqualityComparer.Instance);
     private readonly Lazy<TypoCorrector> typos;
+    private IReadOnlyList<string>? articleWords;
 
     /// <param name="seed">What may be taken over (see <see cref="IndexSeed"/>): from the index serving now, or
     /// from the index cache.</param>
@@ -78,6 +79,8 @@ public sealed class KnowledgeIndex
         Placings = [.. all.Select(d => Placing(d, Places))];
         AverageLength = documents.Count == 0 ? 1 : documents.Average(d => d.Length);
         MaxIdf = Idf(0);
+        articleWords = reusable?.ArticleWords is { } words && AnalysedArticles == 0 && reusable.Articles == knowledge.Articles.Count ? words : null;
+        ArticleWordsTakenOver = articleWords is not null;
         typos = new Lazy<TypoCorrector>(() => new TypoCorrector(this));
         previousTypos = reusable?.Typos;
 
@@ -100,6 +103,9 @@ public sealed class KnowledgeIndex
     /// rather than built from every document.</summary>
     internal bool PostingsSpliced { get; }
 
+    /// <summary>Whether the articles' English words were taken over with them (<see cref="ArticleWords"/>).</summary>
+    internal bool ArticleWordsTakenOver { get; }
+
     /// <summary>How many articles were analysed for this index rather than taken over.</summary>
     public int AnalysedArticles { get; private set; }
 
@@ -107,9 +113,15 @@ public sealed class KnowledgeIndex
     public IndexSeed Seed() => new(Knowledge.RulesVersion, vocabulary, Knowledge.ArticleFiles, articleDocuments, textBigrams)
     {
         Typos = typos.IsValueCreated ? typos.Value : previousTypos,
+        ArticleWords = articleWords,
         Postings = postings,
         DocumentCount = Documents.Count,
     };
+
+    /// <summary>The English words of the articles' sentences, which the typo corrector corrects towards: taken over
+    /// with the articles when every one was (from the index cache, or the index before this one), else read from
+    /// them when first asked for (half a second of reading at ten thousand articles).</summary>
+    internal IReadOnlyList<string> ArticleWords => LazyInitializer.EnsureInitialized(ref articleWords, () => TypoCorrector.ArticleWordsOf(this));
 
     /// <summary>Builds the typo corrector now rather than on the first question that needs it (it reads every
     /// English word of the knowledge and the sound of every Chinese word), lets the one before it go, and lets the

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using NanshanBot.Retrieval.Text;
 
@@ -36,9 +38,18 @@ public sealed class TypoCorrector
             }
         }
 
-        foreach (var document in index.Documents)
+        // The facts' words read now (they are analysed on every start), the articles' as the index has them (from
+        // the index cache when it took over every article).
+        var factWords = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new char[256];
+        for (var i = 0; i < index.Knowledge.Facts.Count; i++)
         {
-            AddEnglishWords(document);
+            ReadEnglishWords(index.Documents[i], factWords, ref buffer);
+        }
+
+        foreach (var word in factWords.Concat(index.ArticleWords))
+        {
+            AddEnglishWord(word);
         }
 
         foreach (var word in names.Concat(index.IndexedWords).Where(w => w.Length is >= 2 and <= 4 && w.All(LanguageDetector.IsHan)).Distinct())
@@ -189,40 +200,65 @@ public sealed class TypoCorrector
         }
     }
 
-    /// <summary>Adds the English words of a document's normalised text, read from the sentence itself where the
-    /// normalised text follows from it (<see cref="FoldedText"/>); a word seen before costs no string (ten thousand
-    /// articles repeat a few tens of thousands of words millions of times).</summary>
-    private void AddEnglishWords(IndexedDocument document)
+    /// <summary>The English words of the articles' sentences (their documents follow the facts'), in order.</summary>
+    internal static string[] ArticleWordsOf(KnowledgeIndex index)
     {
-        var text = document.KeepsNormalizedText ? document.NormalizedText : document.Passage!.Text;
-        var fold = !document.KeepsNormalizedText;
-        var seen = englishWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> word = stackalloc char[MaxEnglishWord];
-        var length = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new char[256];
+        for (var i = index.Knowledge.Facts.Count; i < index.Documents.Count; i++)
         {
-            var c = i < text.Length ? (fold ? FoldedText.Fold(text[i]) : text[i]) : ' ';
-            if (char.IsAsciiLetter(c))
+            ReadEnglishWords(index.Documents[i], words, ref buffer);
+        }
+
+        return [.. words.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Adds to <paramref name="words"/> the English words of a document's normalised text, read from the
+    /// sentence itself where the normalised text follows from it (<see cref="FoldedText"/>), without making it a
+    /// string; a word seen before costs no string either (ten thousand articles repeat a few thousand words
+    /// millions of times). The text between words is skipped by a vectorised search for the characters that fold
+    /// to letters: most of it is Chinese.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadEnglishWords(IndexedDocument document, HashSet<string> words, ref char[] buffer)
+    {
+        var fold = !document.KeepsNormalizedText;
+        var text = fold ? document.SentenceChars(ref buffer) : document.NormalizedText.AsSpan();
+        var starts = fold ? FoldingToLetters : AsciiLetters;
+        var seen = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> word = stackalloc char[MaxEnglishWord];
+        for (var i = 0; i < text.Length;)
+        {
+            var next = text[i..].IndexOfAny(starts);
+            if (next < 0)
             {
-                length = length < 0 ? 0 : length;
+                break;
+            }
+
+            var length = 0;
+            for (i += next; i < text.Length && (fold ? FoldedText.Fold(text[i]) : text[i]) is var c && char.IsAsciiLetter(c); i++, length++)
+            {
                 if (length < MaxEnglishWord)
                 {
                     word[length] = c;
                 }
-
-                length++;
             }
-            else if (length >= 0)
+
+            if (length is >= MinEnglishLength and <= MaxEnglishWord)
             {
-                if (length is >= MinEnglishLength and <= MaxEnglishWord && !seen.Contains(word[..length]))
-                {
-                    AddEnglishWord(new string(word[..length]));
-                }
-
-                length = -1;
+                seen.Add(word[..length]);
             }
+
+            // Every character found folds to a letter: this only guards against reading one forever.
+            i += length == 0 ? 1 : 0;
         }
     }
+
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Every character <see cref="FoldedText.Fold"/> makes an ASCII letter (full-width letters, the Kelvin
+    /// sign...), found by folding them all once.</summary>
+    internal static SearchValues<char> FoldingToLetters { get; } = SearchValues.Create(
+        [.. Enumerable.Range(char.MinValue, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsAsciiLetter(FoldedText.Fold(c)))]);
 
     /// <summary>Longer runs of letters (a URL's, a code's) are no words to correct towards.</summary>
     private const int MaxEnglishWord = 40;

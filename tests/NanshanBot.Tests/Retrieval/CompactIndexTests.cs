@@ -149,6 +149,33 @@ public sealed class CompactIndexTests : IDisposable
         AssertSamePostings(KnowledgeFactory.Load(folder), started);
     }
 
+    [Fact]
+    public void AStartFromTheIndexCacheTakesTheArticlesEnglishWordsOnlyWhileItTakesEveryArticleAndNoOther()
+    {
+        var cache = Path.Combine(folder, "cache");
+        var factory = new KnowledgeFactory(Options.Create(new KnowledgeOptions { Path = folder, CacheFolder = cache }));
+        factory.Load();
+
+        var unchanged = factory.Load();
+        Assert.True(unchanged.ArticleWordsTakenOver);
+        Assert.Equal(TypoCorrector.ArticleWordsOf(unchanged), unchanged.ArticleWords);
+        Assert.Contains("haidian", unchanged.ArticleWords);
+        // A typo of a word only the articles have is read as that word, as a start that read them would.
+        Assert.Contains("haidian", unchanged.Typos.Correct("haidain gdp", unchanged.Analyzer.AnalyzeNormalized("haidain gdp", null)));
+
+        // Every article that names Haidian removed: its words go with it, though the others are taken over.
+        foreach (var file in Directory.GetFiles(Path.Combine(folder, "articles")).Where(f => File.ReadAllText(f).Contains("Haidian")))
+        {
+            File.Delete(file);
+        }
+
+        var removed = factory.Load();
+        Assert.Equal(0, removed.AnalysedArticles);
+        Assert.False(removed.ArticleWordsTakenOver);
+        Assert.DoesNotContain("haidian", removed.ArticleWords);
+        Assert.Equal(TypoCorrector.ArticleWordsOf(KnowledgeFactory.Load(folder)), removed.ArticleWords);
+    }
+
     /// <summary>The two indexes hold the same documents in the same order, and each key the same postings.</summary>
     private static void AssertSamePostings(KnowledgeIndex expected, KnowledgeIndex actual)
     {
