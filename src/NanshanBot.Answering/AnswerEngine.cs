@@ -34,6 +34,7 @@ public sealed partial class AnswerEngine(
         {
             // The offline path is synchronous: no enumerators, no state machines beyond this one.
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await WhenLoaded(cancellationToken);
             var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
             var routed = router.Route(knowledge.Current, question, last);
             await RememberAsync(question, routed, last, cancellationToken);
@@ -77,8 +78,13 @@ public sealed partial class AnswerEngine(
         }
     }
 
+    /// <summary>Waits without a thread for the knowledge a starting service is still loading.</summary>
+    private Task WhenLoaded(CancellationToken cancellationToken) =>
+        knowledge.IsLoaded ? Task.CompletedTask : knowledge.Loaded.WaitAsync(cancellationToken);
+
     private async IAsyncEnumerable<AnswerUpdate> ComposeAsync(Question question, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await WhenLoaded(cancellationToken);
         var index = knowledge.Current;
         var last = await conversations.LastAsync(question.ConversationId, cancellationToken);
         var routed = router.Route(index, question, last);

@@ -12,7 +12,7 @@ namespace NanshanBot.Answering;
 public static class AnsweringRegistration
 {
     /// <summary>Registers the answering pipeline: the knowledge (<paramref name="index"/>, or the folder of
-    /// <see cref="KnowledgeOptions"/> loaded by the <see cref="KnowledgeFactory"/> when first needed), retrieval,
+    /// <see cref="KnowledgeOptions"/> loaded by the <see cref="KnowledgeFactory"/> in the background from when first needed), retrieval,
     /// composer, conversations, the engine. The clock is the system's, and state this process's memory, unless
     /// registered already. Reads nothing.</summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex? index = null)
@@ -27,7 +27,13 @@ public static class AnsweringRegistration
         }
         else
         {
-            services.AddSingleton(sp => new KnowledgeState(sp.GetRequiredService<KnowledgeFactory>().Load()));
+            // Loaded on a thread of its own from when the state is first resolved: a service listens (and says it is
+            // not ready) meanwhile, and whatever reads the knowledge waits for it.
+            services.AddSingleton(sp =>
+            {
+                var factory = sp.GetRequiredService<KnowledgeFactory>();
+                return new KnowledgeState(Task.Run(() => factory.Load()));
+            });
         }
 
         services.TryAddSingleton(TimeProvider.System);

@@ -32,9 +32,15 @@ public sealed partial class KnowledgeReloader(
     ILogger<KnowledgeReloader> logger)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly DateTimeOffset createdAt = time.GetUtcNow();
+    private KnowledgeStatus? status;
 
-    public KnowledgeStatus Status { get; private set; } =
-        new(factory.Path, state.Current.Knowledge.Version, time.GetUtcNow(), TimeSpan.Zero, null);
+    /// <summary>Made when first asked for (the first knowledge may still be loading when the service starts).</summary>
+    public KnowledgeStatus Status
+    {
+        get => status ??= new(factory.Path, state.Current.Knowledge.Version, createdAt, TimeSpan.Zero, null);
+        private set => status = value;
+    }
 
     /// <summary>Reloads now; returns whether the new knowledge is serving, and a report for admins.</summary>
     public async Task<(bool Ok, string Report)> ReloadAsync(CancellationToken cancellationToken)

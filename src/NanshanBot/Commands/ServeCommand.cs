@@ -38,18 +38,26 @@ public static class ServeCommand
             app.Lifetime.ApplicationStarted.Register(() =>
                 Console.Out.WriteLine($"NanshanBot is running on {string.Join(", ", app.Urls)} (Ctrl-C to stop)"));
 
-            // Ready first; then what a mistyped question needs is built, and what the start read besides the index
-            // is given back to the system.
-            app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ =>
-                KnowledgeFactory.PrepareAndCompact(app.Services.GetRequiredService<KnowledgeState>().Current)));
-            // Taken before the run (resolving them loads the knowledge and validates their options): RunAsync
-            // disposes the services.
+            // The knowledge loads in the background from here while the host starts its listeners and channels
+            // (/readyz says not ready, questions wait). Once it is loaded, what a mistyped question needs is built,
+            // and what the load read besides the index is given back to the system.
+            var knowledge = app.Services.GetRequiredService<KnowledgeState>();
+            _ = knowledge.Loaded.ContinueWith(_ => KnowledgeFactory.PrepareAndCompact(knowledge.Current),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            // Taken now (resolving them validates their options), to be asked after the run how they stopped.
             var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+            await app.StartAsync();
+            try
+            {
+                await knowledge.Loaded;
+            }
+            catch (Exception e) when (RefusesStart(e))
+            {
+                await app.StopAsync();
+                return Refused(e);
+            }
 
-            // The knowledge is loaded: the typo corrector, which every question reads first, is built while the
-            // host starts its listeners and channels.
-            _ = Task.Run(app.Services.GetRequiredService<KnowledgeState>().Current.Prepare);
-            await app.RunAsync();
+            await app.WaitForShutdownAsync();
             return StoppedByAFault(background) ? 1 : 0;
         }
         catch (Exception e) when (RefusesStart(e))
