@@ -205,11 +205,15 @@ public sealed class CompactIndexTests : IDisposable
         }
     }
 
+    private static readonly (string Kind, Func<string, bool> Probe)[] Probes =
+        [("sense", DocumentIndexer.IsSense), ("entity", key => key.StartsWith('@')), ("two-character", key => key.Length == 2)];
+
     [Fact]
     public void ASentenceHasTheEnglishSensesOfItsWordsAsTheIndexerCountedThem()
     {
         // The index keeps a sentence's words only and works out their senses; the indexer still counts the senses
-        // of every token it reads. What a sentence has of each sense must be what the indexer counted.
+        // of every token it reads. What a sentence has of each sense must be what the indexer counted, whether
+        // its keys are listed or asked about.
         var index = KnowledgeFactory.Load(folder);
         var indexer = new DocumentIndexer(index.Knowledge, index.Analyzer, index.Persons, index.Places);
         var documents = index.Documents.Where(d => d.IsPassage).ToDictionary(d => d.Passage!);
@@ -227,6 +231,14 @@ public sealed class CompactIndexTests : IDisposable
                     .Select(key => $"{draft.Passage!.Id} {key} contains {document.Contains(key)} context {document.IsContextKey(key)}/{draft.ContextKeys.Contains(key)} listed {document.IsListed(key)}/{draft.Listed.Contains(key)} figures {document.FiguresOf(key)}/{draft.Figures.GetValueOrDefault(key)}"));
                 differing.AddRange(document.FigureKeys.Concat(document.ContextKeys).Concat(document.Listed)
                     .Where(key => DocumentIndexer.IsSense(key) && !counted.Contains(key)).Select(key => $"{draft.Passage!.Id} {key} (not counted)"));
+                // Asking whether any key beside a figure is of a kind finds what listing them would.
+                foreach (var (kind, probe) in Probes)
+                {
+                    if (document.AnyFigureKey(probe) != document.FigureKeys.Any(probe))
+                    {
+                        differing.Add($"{draft.Passage!.Id}: any {kind} key beside a figure {document.AnyFigureKey(probe)}, listed {document.FigureKeys.Any(probe)}");
+                    }
+                }
             }
         }
 
