@@ -36,6 +36,8 @@ public sealed class HostUnderTest : IAsyncDisposable
         string[] args = [$"--Data:Path={data}", "--urls=http://127.0.0.1:0", "--Logging:Console:LogToStandardErrorThreshold=Trace"];
         var app = ServiceHost.Build(knowledgePath is null ? args : [.. args, $"--Knowledge:Path={knowledgePath}"]);
         await app.StartAsync();
+        // Ready, as the service is once its knowledge is loaded (it listens meanwhile).
+        await app.Services.GetRequiredService<NanshanBot.Retrieval.KnowledgeState>().Loaded;
         return new HostUnderTest(app, data);
     }
 

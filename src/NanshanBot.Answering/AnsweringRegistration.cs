@@ -12,9 +12,9 @@ namespace NanshanBot.Answering;
 public static class AnsweringRegistration
 {
     /// <summary>Registers the answering pipeline: the knowledge (<paramref name="index"/>, or the folder of
-    /// <see cref="KnowledgeOptions"/> loaded by the <see cref="KnowledgeFactory"/> in the background from when first needed), retrieval,
-    /// composer, conversations, the engine. The clock is the system's, and state this process's memory, unless
-    /// registered already. Reads nothing.</summary>
+    /// <see cref="KnowledgeOptions"/>, which the <see cref="KnowledgeFactory"/> loads in the background from when it
+    /// is first needed), retrieval, composer, conversations, the engine. The clock is the system's, and state this
+    /// process's memory, unless registered already. Reads nothing.</summary>
     public static IServiceCollection AddAnswering(this IServiceCollection services, KnowledgeIndex? index = null)
     {
         services.AddOptions<KnowledgeOptions>();

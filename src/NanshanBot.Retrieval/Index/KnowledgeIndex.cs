@@ -120,7 +120,7 @@ public sealed class KnowledgeIndex
 
     /// <summary>The English words of the articles' sentences, which the typo corrector corrects towards: taken over
     /// with the articles when every one was (from the index cache, or the index before this one), else read from
-    /// them when first asked for (half a second of reading at ten thousand articles).</summary>
+    /// them when first asked for (a quarter to half a second of reading at ten thousand articles).</summary>
     internal IReadOnlyList<string> ArticleWords => LazyInitializer.EnsureInitialized(ref articleWords, () => TypoCorrector.ArticleWordsOf(this));
 
     /// <summary>Builds the typo corrector now rather than on the first question that needs it (it reads every

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NanshanBot.Hosting;
+using NanshanBot.Retrieval;
 
 namespace NanshanBot.Tests.Support;
 
 /// <summary>The real service host (ServiceHost.Build, as `dotnet run` builds it) started in-process on a free
-/// loopback port, on the tests' own knowledge unless told otherwise, with the clock optionally replaced by a fake
-/// and every log line captured.</summary>
+/// loopback port and ready (its knowledge loaded), on the tests' own knowledge unless told otherwise, with the clock
+/// optionally replaced by a fake and every log line captured.</summary>
 public sealed class BotService : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -49,7 +50,19 @@ public sealed class BotService : IAsyncDisposable
             services.AddSingleton<ILoggerProvider>(logs);
         });
         await app.StartAsync();
-        return new BotService(app, logs, clock, ownData);
+        var service = new BotService(app, logs, clock, ownData);
+        try
+        {
+            // Ready, as an orchestrator waits for /readyz: the service listens while its knowledge loads.
+            await app.Services.GetRequiredService<KnowledgeState>().Loaded;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
+        return service;
     }
 
     /// <summary>Waits (polling, at most 30 s of real time: the machine may be shared and busy) until
