@@ -234,23 +234,21 @@ public sealed class IndexedDocument
         var vocabulary = Vocabulary;
         foreach (var entry in entries)
         {
-            if ((entry & FigureMask) != 0 && match(vocabulary[(int)(entry >> KeyShift)]))
+            if ((entry & FigureMask) == 0)
+            {
+                continue;
+            }
+
+            var key = (int)(entry >> KeyShift);
+            if (match(vocabulary[key]))
             {
                 return true;
             }
-        }
 
-        if (!IsPassage)
-        {
-            return false;
-        }
-
-        // The senses of the words picked whose derived entries are picked too, as Keys lists them (some twice).
-        foreach (var entry in entries)
-        {
-            if ((entry & FigureMask) != 0)
+            // A sentence's senses of the word whose derived entries have a figure too, as Keys lists them.
+            if (IsPassage)
             {
-                foreach (var sense in vocabulary.SensesOf((int)(entry >> KeyShift)))
+                foreach (var sense in vocabulary.SensesOf(key))
                 {
                     if ((SenseEntry(sense) & FigureMask) != 0 && match(vocabulary[sense]))
                     {

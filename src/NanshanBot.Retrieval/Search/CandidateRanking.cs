@@ -138,13 +138,12 @@ internal static class CandidateRanking
             }
         }
 
-        // The sentences best first: only as many are taken as the caller reads (it stops once it has its
-        // candidates), each checked against the question's constraints as it comes; most of the thousands found
-        // are never checked.
+        // The sentences best first, of the MaxChecks best: only as many are taken as the caller reads (it stops
+        // once it has its candidates), each checked against the question's constraints as it comes; most of the
+        // thousands found are never checked.
         var sentences = walk.Sentences(MaxChecks);
         var admitted = 0;
-        var checks = 0;
-        while (admitted < MaxChecked && checks++ < MaxChecks && sentences.TryPop(out var document))
+        while (admitted < MaxChecked && sentences.TryPop(out var document))
         {
             if (Admits(document))
             {
