@@ -90,7 +90,9 @@ public readonly struct PostingList(byte[] bytes, int count)
         /// <summary>Where the next posting's bytes begin.</summary>
         internal readonly int Position => position;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        /// <summary>Inlined into the loops that read postings (a call per posting would cost a question of common
+        /// words hundreds of thousands of calls); most gaps take one byte.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext()
         {
             if (read == count)
@@ -98,8 +100,23 @@ public readonly struct PostingList(byte[] bytes, int count)
                 return false;
             }
 
-            uint value = 0;
-            var shift = 0;
+            uint value = bytes[position++];
+            if (value >= 0x80)
+            {
+                value = ReadRest(value);
+            }
+
+            document += (int)(value >> 1);
+            Current = new Posting(document, (value & 1) == 0 ? (byte)1 : bytes[position++]);
+            read++;
+            return true;
+        }
+
+        /// <summary>The rest of a gap longer than one byte, whose first byte is <paramref name="first"/>.</summary>
+        private uint ReadRest(uint first)
+        {
+            var value = first & 0x7F;
+            var shift = 7;
             byte b;
             do
             {
@@ -109,10 +126,7 @@ public readonly struct PostingList(byte[] bytes, int count)
             }
             while (b >= 0x80);
 
-            document += (int)(value >> 1);
-            Current = new Posting(document, (value & 1) == 0 ? (byte)1 : bytes[position++]);
-            read++;
-            return true;
+            return value;
         }
     }
 }

@@ -102,19 +102,21 @@ internal struct BestFirst
     }
 
     /// <summary>Moves the documents of the first <paramref name="count"/> that score at least
-    /// <paramref name="threshold"/> to the front, with their scores, and returns how many.</summary>
+    /// <paramref name="threshold"/> to the front, with their scores, and returns how many. Each document is swapped
+    /// with the first not kept whether it is kept or not (a document not kept only trades places with another
+    /// one not kept), so that which are kept, a few in ten of tens of thousands, costs no mispredicted branch.</summary>
     private readonly int Gather(int count, double[] scores, double threshold)
     {
+        var (items, keys, offset) = (this.items, this.keys, this.offset);
         var kept = 0;
         for (var i = 0; i < count; i++)
         {
             var document = items[offset + i];
             var score = scores[document];
-            if (score >= threshold)
-            {
-                (items[offset + i], items[offset + kept]) = (items[offset + kept], document);
-                keys[kept++] = score;
-            }
+            items[offset + i] = items[offset + kept];
+            items[offset + kept] = document;
+            keys[kept] = score;
+            kept += score >= threshold ? 1 : 0;
         }
 
         return kept;

@@ -45,15 +45,18 @@ internal sealed class Bm25Walk : IDisposable
         this.index = index;
         this.placings = placings;
         allowed = required.Count > 0 ? new AllowedDocuments(index, required, placings) : null;
-        scores = index.ScoreArrays.Rent(index.Documents.Count);
-        touched = index.TouchedArrays.Rent(index.Documents.Count);
-        conceptsHeld = index.TouchedArrays.Rent(index.Documents.Count);
+        scores = index.ScoreArrays.Rent();
+        touched = index.DocumentNumbers.Rent();
+        conceptsHeld = index.DocumentNumbers.Rent();
     }
 
     /// <summary>Whether any document has every required key and a place the question admits.</summary>
     public bool AllowsAny => allowed is null || allowed.Count > 0;
 
     public double Score(int document) => scores[document];
+
+    /// <summary>Whether every document the walk finds has every required key: it finds only the allowed ones.</summary>
+    public bool HoldsRequired => allowed is not null;
 
     /// <summary>Whether the document lacks one of the concepts walked as such (see <see cref="Walk"/>).</summary>
     public bool LacksConcept(int document) => walkedConcepts > 0 && conceptsHeld[document] < walkedConcepts;
@@ -221,7 +224,7 @@ internal sealed class Bm25Walk : IDisposable
     /// concept walked as such are never taken (they would fail), though they count among the best.</summary>
     public BestFirst Sentences(int most)
     {
-        keys = index.ScoreArrays.Rent(count - factCount);
+        keys = index.FoundScores.Rent(count - factCount);
         return new BestFirst(new ArraySegment<int>(touched, factCount, count - factCount), keys, scores, most, walkedConcepts > 0 ? LacksConcept : null);
     }
 
@@ -250,12 +253,11 @@ internal sealed class Bm25Walk : IDisposable
         }
 
         index.ScoreArrays.Return(scores);
-        index.TouchedArrays.Return(touched);
-        index.TouchedArrays.Return(conceptsHeld);
+        index.DocumentNumbers.Return(touched);
+        index.DocumentNumbers.Return(conceptsHeld);
         if (keys is not null)
         {
-            Array.Clear(keys, 0, count - factCount);
-            index.ScoreArrays.Return(keys);
+            index.FoundScores.Return(keys);
         }
 
         allowed?.Dispose();

@@ -125,7 +125,7 @@ internal static class CandidateRanking
         // all); it is passed over without being read (the sentences lacking one are never taken), but counts as
         // checked all the same.
         walk.Walk(weights, query.RequiredConcepts);
-        bool Admits(int document) => !walk.LacksConcept(document) && query.IsSatisfiedBy(index.Documents[document]);
+        bool Admits(int document) => !walk.LacksConcept(document) && query.IsSatisfiedBy(index.Documents[document], walk.HoldsRequired);
 
         // A curated fact (the first documents) is checked whatever its score: a fact's two languages and
         // keywords make it longer than a sentence, and thousands of sentences must not push out what an admin

@@ -105,8 +105,10 @@ internal sealed partial class QueryShape
     public bool IsAbout(IndexedDocument document) =>
         NamesEntity && document.Fact is { } fact && Constraints.Where(c => c[0] == '@').All(c => fact.About.Contains(c[1..]));
 
-    public bool IsSatisfiedBy(IndexedDocument document) =>
-        HasConstraints(document)
+    /// <param name="holdsRequired">Whether the document is known to have every year, date and entity the question
+    /// requires (one of the documents a walk within them found): those are not looked up again.</param>
+    public bool IsSatisfiedBy(IndexedDocument document, bool holdsRequired = false) =>
+        HasConstraints(document, holdsRequired)
         && ContainsAll(document, RequiredConcepts)
         && !(AsksAboutAnotherPlace && IsAboutTheSubject(document))
         && !IsAboutAnotherPlace(document)
@@ -115,12 +117,12 @@ internal sealed partial class QueryShape
     /// <summary>Whether the document has the question's years, dates and entities, and each name it gives that no
     /// term defines (曦潮, Universiade) in its own words or in its text. Written as loops: ranking asks this of
     /// thousands of documents per question.</summary>
-    private bool HasConstraints(IndexedDocument document)
+    private bool HasConstraints(IndexedDocument document, bool holdsRequired)
     {
         foreach (var c in Constraints)
         {
             var met = c[0] is '#' or '@'
-                ? document.Contains(c)
+                ? holdsRequired || document.Contains(c)
                 : (document.Contains(c) && !document.IsContextKey(c)) || document.TextContains(c);
             if (!met)
             {
