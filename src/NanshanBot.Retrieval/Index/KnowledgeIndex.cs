@@ -71,6 +71,7 @@ public sealed class KnowledgeIndex
         }
 
         Documents = all;
+        (ScoreArrays, MarkArrays, DocumentNumbers) = (new(all.Length, ArraysKept), new(all.Length, ArraysKept), new(all.Length, 2 * ArraysKept));
         ReusedDocuments = reusable is null ? 0 : all.Length - Added;
         var spliced = reusable?.Postings is { } old ? PostingSplice.TryBuild(all, vocabulary.Count, runs, old, reusable.DocumentCount) : null;
         PostingsSpliced = spliced is not null;
@@ -231,16 +232,27 @@ public sealed class KnowledgeIndex
 
     private static int Bigram(char first, char second) => (first << 16) | second;
 
-    /// <summary>Score arrays for ranking, one per question in flight. The index's own pool: every array comes back
-    /// all zeros (the ranker clears what it touched), which a shared pool could not promise.</summary>
-    public System.Buffers.ArrayPool<double> ScoreArrays { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, 16);
+    /// <summary>Score arrays for ranking, one per question in flight. The index's own: every array comes back all
+    /// zeros (the ranker clears what it touched), which a shared pool could not promise.</summary>
+    internal DocumentArrays<double> ScoreArrays { get; }
 
     /// <summary>Marks of the documents a question's constraints allow, one per question in flight (all false when
     /// they come back).</summary>
-    public System.Buffers.ArrayPool<bool> MarkArrays { get; } = System.Buffers.ArrayPool<bool>.Create(MaxPooledArray, 16);
+    internal DocumentArrays<bool> MarkArrays { get; }
 
-    /// <summary>Lists of the documents a question touched, one per question in flight.</summary>
-    public System.Buffers.ArrayPool<int> TouchedArrays { get; } = System.Buffers.ArrayPool<int>.Create(MaxPooledArray, 16);
+    /// <summary>Lists of the documents a question touched, and counts by document, two per question in flight.</summary>
+    internal DocumentArrays<int> DocumentNumbers { get; }
+
+    /// <summary>Shorter arrays a question needs, as long as what it found (its candidates' scores, the documents its
+    /// constraints allow): pooled by size, as many kept per size as of the arrays by document.</summary>
+    internal System.Buffers.ArrayPool<double> FoundScores { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, ArraysKept);
+
+    /// <inheritdoc cref="FoundScores"/>
+    internal System.Buffers.ArrayPool<int> FoundDocuments { get; } = System.Buffers.ArrayPool<int>.Create(MaxPooledArray, 2 * ArraysKept);
+
+    /// <summary>How many of each array are kept: one set per core, and as many again (a question's ranking runs on
+    /// one thread to its end, so more at once only wait for a core).</summary>
+    private static readonly int ArraysKept = 2 * Environment.ProcessorCount;
 
     /// <summary>Arrays as long as the largest knowledge base served (the shared pools stop at about a million).</summary>
     private const int MaxPooledArray = 16 * 1024 * 1024;

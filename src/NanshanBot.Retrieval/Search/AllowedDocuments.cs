@@ -21,9 +21,9 @@ internal sealed class AllowedDocuments : IDisposable
         this.index = index;
         var lists = required.Select(key => (Key: key, Postings: index.Postings(key))).OrderBy(k => k.Postings.Count).ToList();
         keys = [.. lists.Select(k => k.Key)];
-        frequencies = [.. lists.Select(_ => index.TouchedArrays.Rent(lists[0].Postings.Count))];
-        Marks = index.MarkArrays.Rent(index.Documents.Count);
-        List = index.TouchedArrays.Rent(lists[0].Postings.Count);
+        frequencies = [.. lists.Select(_ => index.FoundDocuments.Rent(lists[0].Postings.Count))];
+        Marks = index.MarkArrays.Rent();
+        List = index.FoundDocuments.Rent(lists[0].Postings.Count);
         Count = Intersect(lists.ConvertAll(k => k.Postings), placings);
     }
 
@@ -114,10 +114,10 @@ internal sealed class AllowedDocuments : IDisposable
         }
 
         index.MarkArrays.Return(Marks);
-        index.TouchedArrays.Return(List);
+        index.FoundDocuments.Return(List);
         foreach (var counts in frequencies)
         {
-            index.TouchedArrays.Return(counts);
+            index.FoundDocuments.Return(counts);
         }
     }
 }

@@ -1,3 +1,4 @@
+using NanshanBot.Retrieval.Index;
 using NanshanBot.Tests.Support;
 
 namespace NanshanBot.Tests.Retrieval;
@@ -75,19 +76,32 @@ public sealed class CommonWordRankingTests : IDisposable
         }
     }
 
-    /// <summary>The arrays a question may have given back to the pool (the last two of every size up to
-    /// <paramref name="length"/>) are all <paramref name="cleared"/>, as the next question takes them.</summary>
-    private static void AssertCleared<T>(System.Buffers.ArrayPool<T> pool, int length, Func<T, bool> cleared)
+    [Fact]
+    public void ThePoolKeepsNoMoreArraysThanItsNumberAfterABurst()
     {
-        for (var size = 16; size < 2 * length; size *= 2)
+        var arrays = new DocumentArrays<int>(100, 3);
+        var rented = Enumerable.Range(0, 8).Select(_ => arrays.Rent()).ToList();
+        Assert.Equal(8, rented.Distinct().Count());
+        rented.ForEach(arrays.Return);
+
+        var again = Enumerable.Range(0, 8).Select(_ => arrays.Rent()).ToList();
+
+        Assert.Equal(3, again.Count(rented.Contains));
+        Assert.All(again, array => Assert.Equal(100, array.Length));
+    }
+
+    /// <summary>Every array a question may have given back to the pool is <paramref name="cleared"/>, as the next
+    /// question takes it.</summary>
+    private static void AssertCleared<T>(DocumentArrays<T> pool, int length, Func<T, bool> cleared)
+    {
+        var arrays = Enumerable.Range(0, pool.Kept).Select(_ => pool.Rent()).ToList();
+        foreach (var array in arrays)
         {
-            T[][] arrays = [pool.Rent(size), pool.Rent(size)];
-            foreach (var array in arrays)
-            {
-                Assert.True(array.All(cleared), $"an array of {array.Length} came back with what a question left in it");
-                pool.Return(array);
-            }
+            Assert.Equal(length, array.Length);
+            Assert.True(array.All(cleared), "an array came back with what a question left in it");
         }
+
+        arrays.ForEach(pool.Return);
     }
 
     /// <summary>The candidates by document and score, and the answers, as a question's search gives them.</summary>
