@@ -5,16 +5,21 @@ namespace NanshanBot.Bench;
 
 /// <summary>
 /// The bundled knowledge, the four drop articles and 1,000, 10,000 (or the sizes of --articles) generated
-/// articles about other places, through the path users get. The service as a separate process, started twice
-/// on one Data:Path (first start cold, second with whatever the first kept there): start to first answer,
-/// resident memory after it and after a few hundred questions, and the time for an added, an edited and a
-/// removed article to reach its replies; then the program as published (ReadyToRun) started twice the same way,
-/// the second start timed. Then, through the service host's engine in this process, warm
+/// articles about other places, through the path users get. The service as a separate process, started on one
+/// Data:Path cold, then three times with what the first start kept there: start to first answer (the median of
+/// the three), resident memory after it and after a few hundred questions, and the time for an added, an edited
+/// and a removed article to reach its replies; then the program as published (ReadyToRun) started the same way,
+/// the three starts from the cache timed. Then, through the service host's engine in this process, warm
 /// p50/p99 over the dev questions and the dev, noise-dev and drop-dev scores with the articles present.
 /// </summary>
 public static class ScaleScenario
 {
     private static readonly TimeSpan Allowed = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many starts from the index cache are timed, of which the median is reported.</summary>
+    private const int StartsTimed = 3;
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     public static async Task RunAsync(BenchReport report, IReadOnlyList<int>? sizes)
     {
@@ -62,13 +67,27 @@ public static class ScaleScenario
                 Memory(report, scenario, first, $"after {rounds * cases.Sum(c => c.Turns.Count)} questions");
             }
 
+            // A start from what the first kept, three times (one start is no figure on a machine shared with anything
+            // else); the last one serves the edits.
+            var starts = new List<double>();
+            for (var i = 0; i < StartsTimed - 1; i++)
+            {
+                await using var again = await ServiceProcess.StartAsync(folder, data, Allowed);
+                starts.Add(again.FirstAnswerMs);
+            }
+
             await using var second = await ServiceProcess.StartAsync(folder, data, Allowed);
-            report.Add(scenario, "ready, second start (same Data:Path)", second.FirstAnswerMs, "ms");
+            starts.Add(second.FirstAnswerMs);
+            report.Add(scenario, $"ready, start with the index cache (median of {StartsTimed})", Median(starts), "ms");
             var (added, edited, removed) = await LiveEdits.MeasureAsync(second, folder, Allowed);
             report.Add(scenario, "added article live", added, "ms");
             report.Add(scenario, "edited article live", edited, "ms");
             report.Add(scenario, "removed article gone", removed, "ms");
-            Memory(report, scenario, second, "after 3 reloads (2nd start)");
+            Memory(report, scenario, second, "after 3 reloads (start with the cache)");
+            // Each reload gives back what the index before it held once it serves the new one (a compacting
+            // collection, beside the answers): what the process holds once that is done.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            report.Add(scenario, "resident 3 s after the 3rd reload", second.StatusKiB("VmRSS") / 1024, "MB");
         }
         finally
         {
@@ -78,8 +97,8 @@ public static class ScaleScenario
         await PublishedAsync(report, scenario, folder);
     }
 
-    /// <summary>The service as a server runs it: published (ReadyToRun, see the program's project), started twice on
-    /// one Data:Path; the second start, from the index cache, is the one timed.</summary>
+    /// <summary>The service as a server runs it: published (ReadyToRun, see the program's project), started on one
+    /// Data:Path cold, then three times from the index cache, which are timed.</summary>
     private static async Task PublishedAsync(BenchReport report, string scenario, string folder)
     {
         var program = await Published.Value;
@@ -90,9 +109,17 @@ public static class ScaleScenario
             {
             }
 
-            await using var second = await ServiceProcess.StartAsync(folder, data, Allowed, program);
-            report.Add(scenario, "ready, published, start with the index cache", second.FirstAnswerMs, "ms");
-            Memory(report, scenario, second, "after ready (published, 2nd start)");
+            var starts = new List<double>();
+            for (var i = 0; i < StartsTimed - 1; i++)
+            {
+                await using var again = await ServiceProcess.StartAsync(folder, data, Allowed, program);
+                starts.Add(again.FirstAnswerMs);
+            }
+
+            await using var last = await ServiceProcess.StartAsync(folder, data, Allowed, program);
+            starts.Add(last.FirstAnswerMs);
+            report.Add(scenario, $"ready, published, start with the index cache (median of {StartsTimed})", Median(starts), "ms");
+            Memory(report, scenario, last, "after ready (published, start with the cache)");
         }
         finally
         {
