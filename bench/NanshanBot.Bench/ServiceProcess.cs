@@ -43,10 +43,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         service.run.Process.Start();
         service.run.Process.BeginOutputReadLine();
         service.run.Process.BeginErrorReadLine();
-        // The question is asked once the service listens, as a client that waits for its port would: asking every
-        // few milliseconds before that would spend this process's time on refused connections, beside a start that
-        // has two cores to itself at best. It then waits for the knowledge to load.
-        await Task.WhenAny(service.listening.Task, service.run.Process.WaitForExitAsync(), Task.Delay(allowed ?? TimeSpan.FromSeconds(30)));
+        // The question is asked once the service says it listens, as a client that waits for its port would: asking
+        // every few milliseconds before that would spend this process's time on refused connections, beside a start
+        // that has two cores to itself at best. It then waits for the knowledge to load. Without that line within
+        // half a minute (its wording changed), the service is asked every few milliseconds as before.
+        await Task.WhenAny(service.listening.Task, service.run.Process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
         while (clock.Elapsed < (allowed ?? TimeSpan.FromSeconds(30)) && !service.run.Process.HasExited)
         {
             try

@@ -240,19 +240,20 @@ public sealed class KnowledgeIndex
     /// they come back).</summary>
     internal DocumentArrays<bool> MarkArrays { get; }
 
-    /// <summary>Lists of the documents a question touched, and counts by document, two per question in flight.</summary>
+    /// <summary>Lists of the documents a question touched, and counts by document: two per question in flight.</summary>
     internal DocumentArrays<int> DocumentNumbers { get; }
 
-    /// <summary>Shorter arrays a question needs, as long as what it found (its candidates' scores, the documents its
-    /// constraints allow): pooled by size, as many kept per size as of the arrays by document.</summary>
+    /// <summary>Shorter arrays a question needs, as long as what it found (its candidates' scores; the documents its
+    /// constraints allow, and how often each has each required key): pooled by size, as many kept of each size as
+    /// of the arrays by document (twice as many of these, of which a question takes one more than it requires keys).</summary>
     internal System.Buffers.ArrayPool<double> FoundScores { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, ArraysKept);
 
     /// <inheritdoc cref="FoundScores"/>
     internal System.Buffers.ArrayPool<int> FoundDocuments { get; } = System.Buffers.ArrayPool<int>.Create(MaxPooledArray, 2 * ArraysKept);
 
-    /// <summary>How many of each array are kept: one set per core, and as many again (a question's ranking runs on
-    /// one thread to its end, so more at once only wait for a core).</summary>
-    private static readonly int ArraysKept = 2 * Environment.ProcessorCount;
+    /// <summary>How many of each array are kept: two sets per core (a question's ranking runs on one thread to its
+    /// end, so more at once only wait for a core), eight at most.</summary>
+    private static readonly int ArraysKept = Math.Min(2 * Environment.ProcessorCount, 8);
 
     /// <summary>Arrays as long as the largest knowledge base served (the shared pools stop at about a million).</summary>
     private const int MaxPooledArray = 16 * 1024 * 1024;

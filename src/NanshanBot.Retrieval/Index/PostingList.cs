@@ -103,7 +103,7 @@ public readonly struct PostingList(byte[] bytes, int count)
             uint value = bytes[position++];
             if (value >= 0x80)
             {
-                value = ReadRest(value);
+                (value, position) = ReadRest(bytes, position, value);
             }
 
             document += (int)(value >> 1);
@@ -112,8 +112,10 @@ public readonly struct PostingList(byte[] bytes, int count)
             return true;
         }
 
-        /// <summary>The rest of a gap longer than one byte, whose first byte is <paramref name="first"/>.</summary>
-        private uint ReadRest(uint first)
+        /// <summary>The rest of a gap longer than one byte, whose first byte is <paramref name="first"/>, and where the
+        /// bytes after it begin (static, and given the position, so that the enumerator's fields can stay in registers
+        /// in the loops it is inlined into).</summary>
+        private static (uint Value, int Position) ReadRest(byte[] bytes, int position, uint first)
         {
             var value = first & 0x7F;
             var shift = 7;
@@ -126,7 +128,7 @@ public readonly struct PostingList(byte[] bytes, int count)
             }
             while (b >= 0x80);
 
-            return value;
+            return (value, position);
         }
     }
 }
