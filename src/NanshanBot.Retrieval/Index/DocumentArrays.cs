@@ -3,7 +3,7 @@ namespace NanshanBot.Retrieval.Index;
 /// <summary>
 /// Arrays of one value per document of an index, for the questions in flight to reuse: ten thousand articles have
 /// some 325,000 documents, and an array of that length is a large object every question would otherwise make.
-/// Exactly that long (a shared pool rounds up to a power of two: half as much again), and at most
+/// Exactly that long (a shared pool rounds the length up to a power of two, up to twice as long), and at most
 /// <see cref="Kept"/> of them are kept: a burst of questions at once makes more, which are dropped when given back,
 /// so that the process does not hold a set per question of the burst for the rest of its life.
 /// </summary>

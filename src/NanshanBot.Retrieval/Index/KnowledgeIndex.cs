@@ -244,8 +244,9 @@ public sealed class KnowledgeIndex
     internal DocumentArrays<int> DocumentNumbers { get; }
 
     /// <summary>Shorter arrays a question needs, as long as what it found (its candidates' scores; the documents its
-    /// constraints allow, and how often each has each required key): pooled by size, as many kept of each size as
-    /// of the arrays by document (twice as many of these, of which a question takes one more than it requires keys).</summary>
+    /// constraints allow, and how often each has each required key), pooled by size: of each size as many are kept
+    /// as of the arrays by document, and twice as many lists of documents (a question takes one, and one per key it
+    /// requires).</summary>
     internal System.Buffers.ArrayPool<double> FoundScores { get; } = System.Buffers.ArrayPool<double>.Create(MaxPooledArray, ArraysKept);
 
     /// <inheritdoc cref="FoundScores"/>
