@@ -48,11 +48,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         // that has two cores to itself at best. It then waits for the knowledge to load. Without that line within
         // half a minute (its wording changed), the service is asked every few milliseconds as before.
         await Task.WhenAny(service.listening.Task, service.run.Process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
-        while (clock.Elapsed < (allowed ?? TimeSpan.FromSeconds(30)) && !service.run.Process.HasExited)
+        // A question asked while the service loads its knowledge waits for it: minutes for a cold start with tens of
+        // thousands of articles, longer than a client's usual timeout, so it is bounded by the time allowed instead.
+        var limit = allowed ?? TimeSpan.FromSeconds(30);
+        using var waiting = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        while (clock.Elapsed < limit && !service.run.Process.HasExited)
         {
             try
             {
-                using var answer = await service.http.PostAsJsonAsync($"{url}/api/chat", new { text = FirstQuestion });
+                using var left = new CancellationTokenSource(limit - clock.Elapsed);
+                using var answer = await waiting.PostAsJsonAsync($"{url}/api/chat", new { text = FirstQuestion }, left.Token);
                 if (answer.IsSuccessStatusCode)
                 {
                     service.FirstAnswerMs = clock.Elapsed.TotalMilliseconds;
@@ -62,6 +67,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 await Task.Delay(5);
+            }
+            catch (OperationCanceledException) when (clock.Elapsed >= limit)
+            {
+                break;
             }
         }
 
