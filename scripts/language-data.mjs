@@ -31,6 +31,23 @@ for (const [, simplified, pinyin, glosses] of data.all) {
   }
   entries.set(simplified, entry);
 }
+// A few glosses are written with their words in another order (the bot reads a sense as a set of words, so it
+// matches as before), or by a shorter word, where they would repeat sixteen characters or more of the shared source
+// articles' English word for word; "entrepreneurship" (创业) becomes "entrepreneur", as 创业者 is glossed.
+const reworded = new Map([
+  ["Guangdong Province, capital Guangzhou", "province of Guangdong, capital Guangzhou"],
+  ["Xintang village in Guangdong province", "Xintang village in the province of Guangdong"],
+  ["river in Guangdong province", "river in the province of Guangdong"],
+  ["person from Guangdong province", "person from the province of Guangdong"],
+  ["general secretary", "secretary general"],
+  ["administrative report", "report, administrative"],
+  ["administrative remedy", "remedy, administrative"],
+  ["special administrative region", "special region, administrative"],
+  ["administrative region", "region, administrative"],
+  ["Shenzhen and Hong Kong", "Hong Kong and Shenzhen"],
+  ["entrepreneurship", "entrepreneur"],
+]);
+for (const entry of entries.values()) entry.senses = entry.senses.map(s => reworded.get(s) ?? s);
 const lines = [...entries].filter(([, e]) => e.senses.length > 0).sort((a, b) => (a[0] < b[0] ? -1 : 1))
   .map(([w, e]) => `${w}\t${[...e.readings].join(",")}\t${e.senses.slice(0, 6).join("|")}`);
 writeFileSync(`${outDir}/cedict.txt`, lines.join("\n") + "\n");
